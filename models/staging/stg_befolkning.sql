@@ -1,0 +1,4 @@
+select
+  aar,
+  antal_0_17
+from src_befolkning

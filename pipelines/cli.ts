@@ -1,0 +1,91 @@
+// `libu <command>`: parses the command line, builds the context and runs one command.
+// Errors become one line on stderr and a non-zero exit code; the stack only with --debug.
+import { parseArgs } from "node:util";
+import type { Command, Context } from "./command.ts";
+import { loadConfig, resolveConfigPath } from "./config.ts";
+import { resolveDbPath } from "./db.ts";
+import { LibuError, UsageError } from "./errors.ts";
+import { createLogger, type Output } from "./log.ts";
+
+const commandNames = ["demo", "load", "build", "test", "sql", "site", "report", "run", "docs"] as const;
+
+async function loadCommand(name: string): Promise<Command> {
+  const mod = await import(`./commands/${name}.ts`);
+  return mod.command as Command;
+}
+
+const globalOptions = {
+  db: { type: "string" },
+  config: { type: "string" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export interface MainIO {
+  stdout?: Output;
+  stderr?: Output;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+async function usage(): Promise<string> {
+  const lines = ["usage: libu <command> [options]   (libu <command> --help for more)", "", "commands:"];
+  for (const name of commandNames) {
+    const cmd = await loadCommand(name);
+    lines.push(`  ${name.padEnd(8)} ${cmd.summary}`);
+  }
+  lines.push("", "global options: --db <path> (else $LIBU_DB, else data/warehouse.duckdb), --config <path>, --debug");
+  return lines.join("\n") + "\n";
+}
+
+export async function main(argv: string[], io: MainIO = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  const debug = argv.includes("--debug");
+  try {
+    const [name, ...rest] = argv;
+    if (!name || name === "--help" || name === "-h" || name === "help") {
+      stdout.write(await usage());
+      return name ? 0 : 2;
+    }
+    if (!(commandNames as readonly string[]).includes(name)) throw new UsageError(`unknown command "${name}" — try \`libu --help\``);
+    const cmd = await loadCommand(name);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: { ...globalOptions, ...cmd.options }, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message.split("\n")[0]} — usage: ${cmd.usage}`);
+    }
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    if (values.help) {
+      stdout.write(`usage: ${cmd.usage}\n\n${cmd.summary}\n${cmd.help ? `\n${cmd.help}\n` : ""}`);
+      return 0;
+    }
+    const configPath = resolveConfigPath(values.config as string | undefined, env, cwd);
+    const ctx: Context = {
+      cwd,
+      env,
+      stdout,
+      stderr,
+      log: createLogger(stderr),
+      dbPath: resolveDbPath(values.db as string | undefined, env, cwd),
+      config: loadConfig(configPath),
+      configPath,
+      debug,
+    };
+    await cmd.run({ values, positionals: parsed.positionals }, ctx);
+    return 0;
+  } catch (e) {
+    if (e instanceof LibuError) {
+      stderr.write(`libu: ${e.message.split("\n").join("\nlibu: ")}\n`);
+      if (debug) stderr.write(`${e.stack}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    stderr.write(`libu: unexpected error: ${String(err?.message ?? err).split("\n")[0]} (run with --debug for details)\n`);
+    if (debug) stderr.write(`${err?.stack}\n`);
+    return 1;
+  }
+}

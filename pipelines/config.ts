@@ -1,0 +1,96 @@
+// The municipality's configuration: one JSON file (--config, else $LIBU_CONFIG, else libu.config.json).
+// Every local rule the KPIs or the site use lives here or in a seed, never in a hidden constant.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { LibuError } from "./errors.ts";
+
+export interface LocalClosingDay {
+  /** A recurring day (`"12-24"`, month-day) or one date (`"2025-05-30"`). */
+  dag: string;
+  navn: string;
+}
+
+export interface Target {
+  kpi: string;
+  /** `"2026"` (every quarter of the year) or `"2026K2"`. */
+  periode: string;
+  maal: number;
+  /** Optional level: a unit's name; omitted = the whole municipality. */
+  enhed?: string;
+}
+
+export interface Config {
+  /** The municipality's name, shown on the site and the PDF. */
+  kommune: string;
+  pseudonymisering: {
+    /** Environment variable holding the secret key. */
+    noegleEnv: string;
+    /** Or a file holding the key (kept outside the repository). */
+    noegleFil?: string;
+    /** Use the fixed, public demo key when no key is set: only for demo and test data. */
+    tilladDemoNoegle: boolean;
+  };
+  /** k in KPI 13: months between follow-ups after the first (default 6). */
+  opfoelgningIntervalMaaneder: number;
+  /** Local closing days added to the public holidays for working-day deadlines. */
+  lukkedage: LocalClosingDay[];
+  /** Counts below this and shares with a denominator below it are not published (default 5). */
+  diskretionsgraense: number;
+  /** Compliance colours: share ≥ groen is green, ≥ gul is yellow, else red. */
+  farvegraenser: { groen: number; gul: number };
+  /** The development plan's targets. */
+  udviklingsplan: Target[];
+}
+
+export const DEMO_KEY = "libu-DEMO-NØGLE-kun-til-syntetiske-data";
+
+export const defaults: Config = {
+  kommune: "Demo Kommune",
+  pseudonymisering: { noegleEnv: "LIBU_PSEUDONYM_KEY", tilladDemoNoegle: false },
+  opfoelgningIntervalMaaneder: 6,
+  lukkedage: [],
+  diskretionsgraense: 5,
+  farvegraenser: { groen: 0.9, gul: 0.75 },
+  udviklingsplan: [],
+};
+
+export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  return resolve(cwd, flag ?? env.LIBU_CONFIG ?? "libu.config.json");
+}
+
+export function loadConfig(path: string): Config {
+  if (!existsSync(path)) return structuredClone(defaults);
+  let raw: Partial<Config>;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new LibuError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  const config: Config = {
+    ...defaults,
+    ...raw,
+    pseudonymisering: { ...defaults.pseudonymisering, ...raw.pseudonymisering },
+    farvegraenser: { ...defaults.farvegraenser, ...raw.farvegraenser },
+  };
+  const k = config.opfoelgningIntervalMaaneder;
+  if (!Number.isInteger(k) || k < 1) throw new LibuError(`${path}: opfoelgningIntervalMaaneder must be a whole number ≥ 1`);
+  if (!Number.isInteger(config.diskretionsgraense) || config.diskretionsgraense < 1)
+    throw new LibuError(`${path}: diskretionsgraense must be a whole number ≥ 1`);
+  for (const d of config.lukkedage)
+    if (!/^(\d{4}-)?\d{2}-\d{2}$/.test(d.dag)) throw new LibuError(`${path}: lukkedage: "${d.dag}" is neither MM-DD nor YYYY-MM-DD`);
+  for (const t of config.udviklingsplan)
+    if (!/^\d{4}(K[1-4])?$/.test(t.periode)) throw new LibuError(`${path}: udviklingsplan: periode "${t.periode}" is neither YYYY nor YYYYKn`);
+  return config;
+}
+
+/** The secret pseudonymisation key; the demo key only where the configuration allows it. */
+export function pseudonymKey(config: Config, env: NodeJS.ProcessEnv): { key: string; demo: boolean } {
+  const p = config.pseudonymisering;
+  const fromEnv = env[p.noegleEnv];
+  if (fromEnv) return { key: fromEnv, demo: false };
+  if (p.noegleFil && existsSync(p.noegleFil)) return { key: readFileSync(p.noegleFil, "utf8").trim(), demo: false };
+  if (p.tilladDemoNoegle) return { key: DEMO_KEY, demo: true };
+  throw new LibuError(
+    `no pseudonymisation key: set $${p.noegleEnv} (or pseudonymisering.noegleFil in the configuration) to the municipality's secret key`,
+  );
+}
