@@ -13,8 +13,8 @@ starts as (
 )
 select
   concat(year(qs), 'K', quarter(qs)) as kvartal,
-  year(qs) as aar,
-  quarter(qs) as kvartal_nr,
+  cast(year(qs) as integer) as aar,
+  cast(quarter(qs) as integer) as kvartal_nr,
   qs,
   cast(qs + interval 3 month - interval 1 day as date) as qe,
   cast(qs + interval 3 month - interval 1 day - interval 12 month + interval 1 day as date) as ws,

@@ -1,0 +1,79 @@
+// Finding the models and their order: one `select` per file, dependencies read from the SQL itself.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { BuildError } from "../errors.ts";
+
+export const layers = ["staging", "intermediate", "marts"] as const;
+export type Layer = (typeof layers)[number];
+
+export interface Model {
+  name: string;
+  layer: Layer;
+  path: string;
+  sql: string;
+  /** Other models this one reads, found in its SQL. */
+  dependsOn: string[];
+}
+
+export interface Seed {
+  name: string;
+  path: string;
+}
+
+export function discoverSeeds(modelsDir: string): Seed[] {
+  const dir = join(modelsDir, "seeds");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".csv"))
+    .sort()
+    .map((f) => ({ name: basename(f, ".csv"), path: join(dir, f) }));
+}
+
+/** The SQL without comments and string literals, so names in them don't count as dependencies. */
+export function stripCommentsAndStrings(sql: string): string {
+  return sql
+    .replace(/--[^\n]*/g, " ")
+    .replace(/\/\*[\s\S]*?\*\//g, " ")
+    .replace(/'(?:[^']|'')*'/g, "''");
+}
+
+export function discoverModels(modelsDir: string): Model[] {
+  const found: Omit<Model, "dependsOn">[] = [];
+  for (const layer of layers) {
+    const dir = join(modelsDir, layer);
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+      const path = join(dir, file);
+      found.push({ name: basename(file, ".sql"), layer, path, sql: readFileSync(path, "utf8") });
+    }
+  }
+  const names = new Set(found.map((m) => m.name));
+  const seen = new Map<string, string>();
+  for (const m of found) {
+    if (seen.has(m.name)) throw new BuildError(`model ${m.name} is defined twice: ${seen.get(m.name)} and ${m.path}`);
+    seen.set(m.name, m.path);
+  }
+  return found.map((m) => {
+    const words = new Set(stripCommentsAndStrings(m.sql).toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+    return { ...m, dependsOn: [...words].filter((w) => names.has(w) && w !== m.name).sort() };
+  });
+}
+
+/** Models in dependency order (stable: by layer, then name, where the graph leaves a choice). */
+export function orderModels(models: Model[]): Model[] {
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const state = new Map<string, "visiting" | "done">();
+  const ordered: Model[] = [];
+  const visit = (m: Model, path: string[]) => {
+    if (state.get(m.name) === "done") return;
+    if (state.get(m.name) === "visiting") {
+      throw new BuildError(`models depend on each other in a cycle: ${[...path, m.name].join(" → ")}`);
+    }
+    state.set(m.name, "visiting");
+    for (const dep of m.dependsOn) visit(byName.get(dep)!, [...path, m.name]);
+    state.set(m.name, "done");
+    ordered.push(m);
+  };
+  for (const m of models) visit(m, []);
+  return ordered;
+}

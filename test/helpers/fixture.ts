@@ -1,0 +1,41 @@
+// Hand-built fixtures for the KPI tests: rows written straight into the src_ tables of an in-memory
+// warehouse (barn_id instead of CPR), one load_log row with the as-of date, then every model built.
+import { join } from "node:path";
+import { buildModels } from "../../pipelines/build/runner.ts";
+import { type Config, defaults } from "../../pipelines/config.ts";
+import { srcTable, tableNames } from "../../pipelines/contract.ts";
+import { type Warehouse, ident, openMemory } from "../../pipelines/db.ts";
+import { warehouseDdl } from "../../pipelines/warehouse.ts";
+
+export const MODELS_DIR = join(import.meta.dirname, "../../models");
+
+export type FixtureRows = Partial<Record<(typeof tableNames)[number], Record<string, unknown>[]>>;
+
+export async function buildFixture(
+  rows: FixtureRows,
+  opts: { asOf: string; config?: Partial<Config> },
+): Promise<Warehouse> {
+  const wh = await openMemory();
+  for (const ddl of warehouseDdl()) await wh.run(ddl);
+  await wh.run(`insert into load_log (load_id, as_of) values (1, ?::date)`, [opts.asOf]);
+  for (const [table, list] of Object.entries(rows)) {
+    for (const row of list ?? []) {
+      const cols = Object.keys(row);
+      const values = cols.map((c) => (row[c] === undefined ? null : (row[c] as string | number | boolean | null)));
+      await wh.run(
+        `insert into ${srcTable(table)} (${cols.map(ident).join(", ")}) values (${cols.map(() => "?").join(", ")})`,
+        values,
+      );
+    }
+  }
+  await buildModels(wh, { modelsDir: MODELS_DIR, config: { ...defaults, ...opts.config }, dataTests: false });
+  return wh;
+}
+
+/** The mart's rows for one KPI as compact tuples, easy to compare with a hand-written expectation. */
+export async function kpiRows(wh: Warehouse, kpi: string) {
+  return wh.all<{ kvartal: string; niveau: string; enhed: string | null; taeller: number; naevner: number | null; vaerdi: number }>(
+    `select kvartal, niveau, enhed, taeller, naevner, vaerdi from mart_kpi_kvartal where kpi = ? order by kvartal, niveau, enhed nulls first`,
+    [kpi],
+  );
+}
