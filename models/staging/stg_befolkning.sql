@@ -1,4 +1,5 @@
 select
   aar,
   antal_0_17
-from src_befolkning
+from
+  src_befolkning

@@ -4,4 +4,5 @@ select
   dato,
   coalesce(undladt, false) as undladt,
   enhed
-from src_boernesamtaler
+from
+  src_boernesamtaler

@@ -15,5 +15,6 @@ select
   f.aarlig_udgift,
   f.enhed,
   f.sagsbehandler_id
-from src_foranstaltninger as f
-join foranstaltningstyper as t on t.kode = f.type
+from
+  src_foranstaltninger as f
+  join foranstaltningstyper as t on t.kode = f.type

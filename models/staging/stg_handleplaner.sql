@@ -4,4 +4,5 @@ select
   dato,
   coalesce(type, 'ny') as type,
   enhed
-from src_handleplaner
+from
+  src_handleplaner

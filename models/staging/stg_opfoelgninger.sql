@@ -3,4 +3,5 @@ select
   barn_id,
   dato,
   enhed
-from src_opfoelgninger
+from
+  src_opfoelgninger

@@ -5,4 +5,5 @@ select
   lukket,
   enhed,
   sagsbehandler_id
-from src_sager
+from
+  src_sager

@@ -4,4 +4,5 @@ select
   normering,
   fra_dato,
   til_dato
-from src_sagsbehandlere
+from
+  src_sagsbehandlere

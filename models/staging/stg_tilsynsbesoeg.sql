@@ -4,4 +4,5 @@ select
   dato,
   samtale_alene,
   enhed
-from src_tilsynsbesoeg
+from
+  src_tilsynsbesoeg

@@ -14,5 +14,6 @@ select
   u.alvorlig,
   u.enhed,
   u.distrikt
-from src_underretninger as u
-left join kilder as k on k.kode = u.kilde
+from
+  src_underretninger as u
+  left join kilder as k on k.kode = u.kilde

@@ -10,4 +10,5 @@ select
   coalesce(type, 'ny') as type,
   enhed,
   sagsbehandler_id
-from src_undersoegelser
+from
+  src_undersoegelser
