@@ -1,10 +1,73 @@
--- Not yet written: the columns of every int_kpi_ model, no rows.
+-- KPI 20 (kpis.md "Caseload"): cases active on qe divided by the FTE (sum of normering) of the
+-- caseworkers active on qe; cases by sager.enhed, FTE by sagsbehandlere.enhed. Row only where FTE > 0:
+-- a unit with cases and no FTE has no ratio, a unit with FTE and no cases has 0.
+with
+  sager as (
+    select
+      k.kvartal,
+      s.enhed,
+      count(*) as sager
+    from
+      stg_sager as s
+      join int_kvartaler as k on s.oprettet <= k.qe
+      and coalesce(s.lukket, date '9999-12-31') >= k.qe
+    group by
+      k.kvartal,
+      s.enhed
+  ),
+  normering as (
+    select
+      k.kvartal,
+      b.enhed,
+      sum(b.normering) as fte
+    from
+      stg_sagsbehandlere as b
+      join int_kvartaler as k on b.fra_dato <= k.qe
+      and coalesce(b.til_dato, date '9999-12-31') >= k.qe
+    group by
+      k.kvartal,
+      b.enhed
+  ),
+  per_enhed as (
+    select
+      kvartal,
+      enhed,
+      coalesce(s.sager, 0) as sager,
+      n.fte
+    from
+      sager as s
+      full join normering as n using (kvartal, enhed)
+  ),
+  per_kommune as (
+    select
+      kvartal,
+      sum(sager) as sager,
+      sum(fte) as fte
+    from
+      per_enhed
+    group by
+      kvartal
+  )
 select
-  cast(null as varchar) as kpi,
-  cast(null as varchar) as kvartal,
-  cast(null as varchar) as niveau,
-  cast(null as varchar) as enhed,
-  cast(null as double) as taeller,
-  cast(null as double) as naevner
+  'sager_pr_sagsbehandler' as kpi,
+  kvartal,
+  'kommune' as niveau,
+  null as enhed,
+  cast(sager as double) as taeller,
+  cast(fte as double) as naevner
+from
+  per_kommune
 where
-  false
+  fte > 0
+union all
+select
+  'sager_pr_sagsbehandler' as kpi,
+  kvartal,
+  'enhed' as niveau,
+  enhed,
+  cast(sager as double) as taeller,
+  cast(fte as double) as naevner
+from
+  per_enhed
+where
+  fte > 0
