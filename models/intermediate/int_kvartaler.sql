@@ -4,7 +4,8 @@ with
   bounds as (
     select
       date '2015-01-01' as first_qs,
-      cast(date_trunc('quarter', as_of) as date) as running_qs
+      -- kpis.md: a quarter is complete when qe ≤ as-of, so an as-of on qe completes its quarter.
+      cast(date_trunc('quarter', as_of + interval 1 day) as date) as running_qs
     from
       int_as_of
   ),
