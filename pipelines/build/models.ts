@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { BuildError } from "../errors.ts";
+import { type Sidecar, readSidecar } from "./sidecar.ts";
 
 export const layers = ["staging", "intermediate", "marts"] as const;
 export type Layer = (typeof layers)[number];
@@ -13,11 +14,15 @@ export interface Model {
   sql: string;
   /** Other models this one reads, found in its SQL. */
   dependsOn: string[];
+  /** Descriptions and data tests from `<name>.json` beside the SQL, if there is one. */
+  sidecar?: Sidecar;
 }
 
 export interface Seed {
   name: string;
   path: string;
+  /** Descriptions and data tests from `seeds/<name>.json`, if there is one. */
+  sidecar?: Sidecar;
 }
 
 export function discoverSeeds(modelsDir: string): Seed[] {
@@ -26,7 +31,10 @@ export function discoverSeeds(modelsDir: string): Seed[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".csv"))
     .sort()
-    .map((f) => ({ name: basename(f, ".csv"), path: join(dir, f) }));
+    .map((f) => {
+      const path = join(dir, f);
+      return { name: basename(f, ".csv"), path, sidecar: readSidecar(path.replace(/\.csv$/, ".json")) };
+    });
 }
 
 /** The SQL without comments and string literals, so names in them don't count as dependencies. */
@@ -38,7 +46,7 @@ export function stripCommentsAndStrings(sql: string): string {
 }
 
 export function discoverModels(modelsDir: string): Model[] {
-  const found: Omit<Model, "dependsOn">[] = [];
+  const found: Omit<Model, "dependsOn" | "sidecar">[] = [];
   for (const layer of layers) {
     const dir = join(modelsDir, layer);
     if (!existsSync(dir)) continue;
@@ -55,7 +63,8 @@ export function discoverModels(modelsDir: string): Model[] {
   }
   return found.map((m) => {
     const words = new Set(stripCommentsAndStrings(m.sql).toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
-    return { ...m, dependsOn: [...words].filter((w) => names.has(w) && w !== m.name).sort() };
+    const dependsOn = [...words].filter((w) => names.has(w) && w !== m.name).sort();
+    return { ...m, dependsOn, sidecar: readSidecar(m.path.replace(/\.sql$/, ".json")) };
   });
 }
 

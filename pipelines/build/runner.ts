@@ -5,6 +5,7 @@ import { type Warehouse, ident, lit } from "../db.ts";
 import { BuildError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { warehouseDdl } from "../warehouse.ts";
+import { commentFixedTables, commentTable } from "./comments.ts";
 import { type Model, discoverModels, discoverSeeds, orderModels } from "./models.ts";
 
 export interface BuildOptions {
@@ -13,6 +14,11 @@ export interface BuildOptions {
   log?: Logger;
   /** Run the data tests after the models (default true). */
   dataTests?: boolean;
+  /**
+   * Stores the data-test results after the commit or the rollback, so a failed build still explains
+   * itself (`libu build` passes data-tests.ts's `writeTestResults`).
+   */
+  writeResults?: (wh: Warehouse, results: DataTestResult[]) => Promise<void>;
 }
 
 export interface BuildResult {
@@ -28,6 +34,8 @@ export interface DataTestResult {
   alvor: "error" | "warn";
   status: "ok" | "fejl";
   fejl: number;
+  /** What the test checks, or why it could not run. */
+  beskrivelse?: string;
 }
 
 /** Hook for the data tests; set by data-tests.ts so the runner stays independent of how tests are declared. */
@@ -52,7 +60,31 @@ export async function loadSeeds(wh: Warehouse, modelsDir: string): Promise<void>
     await wh.run(
       `create or replace table ${ident(seed.name)} as select * from read_csv(${lit(seed.path)}, header = true, auto_detect = true)`,
     );
+    if (seed.sidecar) await commentModel(wh, seed.name, seed.sidecar);
   }
+}
+
+async function tableColumnNames(wh: Warehouse, table: string): Promise<string[]> {
+  const rows = await wh.all<{ column_name: string }>(
+    `select column_name from duckdb_columns() where schema_name = 'main' and table_name = ? order by column_index`,
+    [table],
+  );
+  return rows.map((r) => r.column_name);
+}
+
+async function commentModel(wh: Warehouse, name: string, sidecar: NonNullable<Model["sidecar"]>): Promise<void> {
+  const cols = [...sidecar.columns].map(([c, d]) => [c, d.description] as [string, string | undefined]);
+  await commentTable(wh, name, sidecar.description, cols, await tableColumnNames(wh, name));
+}
+
+/** Descriptions of the load and config tables (the models' are stored as each is built). */
+async function commentBaseTables(wh: Warehouse): Promise<void> {
+  const rows = await wh.all<{ table_name: string; column_name: string }>(
+    `select table_name, column_name from duckdb_columns() where schema_name = 'main' and not internal order by table_name, column_index`,
+  );
+  const columns = new Map<string, string[]>();
+  for (const r of rows) columns.set(r.table_name, [...(columns.get(r.table_name) ?? []), r.column_name]);
+  await commentFixedTables(wh, columns);
 }
 
 export async function buildModels(
@@ -63,18 +95,21 @@ export async function buildModels(
   const models = orderModels(discoverModels(opts.modelsDir));
   const result: BuildResult = { models: [], tests: [] };
   await wh.run("begin transaction");
+  let testsRan = false;
   try {
     for (const ddl of warehouseDdl()) await wh.run(ddl);
     await loadSeeds(wh, opts.modelsDir);
     await writeConfigTables(wh, opts.config);
+    await commentBaseTables(wh);
     for (const model of models) {
       const start = performance.now();
       try {
         await wh.run(`create or replace table ${ident(model.name)} as\n${model.sql.trim().replace(/;\s*$/, "")}`);
       } catch (e) {
         const msg = (e as Error).message.split("\n")[0];
-        throw new BuildError(`model ${model.name} (${model.path}) failed: ${msg}`);
+        throw new BuildError(`model ${model.name} (${model.path}) failed: ${msg}; the previous marts are kept`);
       }
+      if (model.sidecar) await commentModel(wh, model.name, model.sidecar);
       const [{ n }] = await wh.all<{ n: bigint }>(`select count(*) as n from ${ident(model.name)}`);
       const ms = performance.now() - start;
       result.models.push({ name: model.name, rows: Number(n), ms });
@@ -82,18 +117,23 @@ export async function buildModels(
     }
     if (runDataTests && opts.dataTests !== false) {
       result.tests = await runDataTests(wh, models, opts.modelsDir);
+      testsRan = true;
       const failed = result.tests.filter((t) => t.status === "fejl" && t.alvor === "error");
       if (failed.length) {
-        throw new BuildError(
-          `${failed.length} data test(s) failed; the previous marts are kept:\n` +
-            failed.map((t) => `  ${t.test} on ${t.model}${t.kolonne ? `.${t.kolonne}` : ""}: ${t.fejl} failing row(s)`).join("\n"),
-        );
+        const first = failed[0];
+        const where = `${first.model}${first.kolonne && first.test !== "dokumentation" ? `.${first.kolonne}` : ""}`;
+        const why = first.test === "dokumentation" || first.fejl === 0 ? first.beskrivelse : `${first.fejl} failing row(s): ${first.beskrivelse ?? ""}`;
+        const more = failed.length > 1 ? ` (and ${failed.length - 1} more failing test(s), see data_test_results)` : "";
+        throw new BuildError(`data test ${first.test} on ${where} failed: ${why}${more}; the previous marts are kept`);
       }
     }
     await wh.run("commit");
   } catch (e) {
     await wh.run("rollback");
+    // The results explain the failure, so they are kept even when the models are rolled back.
+    if (testsRan && opts.writeResults) await opts.writeResults(wh, result.tests);
     throw e;
   }
+  if (testsRan && opts.writeResults) await opts.writeResults(wh, result.tests);
   return result;
 }

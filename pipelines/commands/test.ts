@@ -1,0 +1,36 @@
+// `libu test`: the data tests only, against the warehouse as built. Non-zero on an error-severity failure.
+import { join } from "node:path";
+import { runDataTests, writeTestResults } from "../build/data-tests.ts";
+import { discoverModels, orderModels } from "../build/models.ts";
+import type { Command } from "../command.ts";
+import { openWarehouse } from "../db.ts";
+import { BuildError } from "../errors.ts";
+import { REPO_MODELS_DIR } from "./build.ts";
+
+export const command: Command = {
+  name: "test",
+  summary: "runs the data tests only",
+  usage: "libu test [--db <file>] [--models <folder>]",
+  help: "Prints the results and stores them in data_test_results; exit 4 when a test of severity error fails.",
+  options: { models: { type: "string" } },
+  async run({ values }, ctx) {
+    const modelsDir = values.models ? join(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
+    const models = orderModels(discoverModels(modelsDir));
+    const wh = await openWarehouse(ctx.dbPath);
+    try {
+      const results = await runDataTests(wh, models, modelsDir);
+      await writeTestResults(wh, results);
+      for (const r of results) {
+        const where = `${r.model}${r.kolonne && r.test !== "dokumentation" ? `.${r.kolonne}` : ""}`;
+        const status = r.status === "ok" ? "ok" : r.alvor === "error" ? "FEJL" : "advarsel";
+        ctx.stdout.write(`${status.padEnd(8)} ${r.test} ${where}${r.status === "fejl" ? ` — ${r.fejl} række(r): ${r.beskrivelse ?? ""}` : ""}\n`);
+      }
+      const failed = results.filter((r) => r.status === "fejl" && r.alvor === "error");
+      const warned = results.filter((r) => r.status === "fejl" && r.alvor === "warn");
+      ctx.log.info(`datatests: ${results.length - failed.length - warned.length} ok, ${failed.length} fejl, ${warned.length} advarsler`);
+      if (failed.length) throw new BuildError(`${failed.length} data test(s) of severity error failed, first: ${failed[0].test} on ${failed[0].model}`);
+    } finally {
+      wh.close();
+    }
+  },
+};
