@@ -1,0 +1,40 @@
+-- Each notification in the complete quarter of its event day (the date of modtaget), with the
+-- requirements of KPIs 3 and 4 judged once: assessed within 24 hours, acknowledged within 6 working days.
+with
+  kvitteringsfrister as (
+    -- The 6th working day after each day R (R itself not counted).
+    select
+      r.dato,
+      k.dato as frist
+    from
+      int_kalender as r
+      join int_kalender as k on k.er_hverdag
+      and k.hverdag_nr = r.hverdag_nr + 6
+  )
+select
+  u.underretning_id,
+  u.barn_id,
+  u.enhed,
+  u.kilde,
+  u.fagperson,
+  u.modtaget,
+  u.modtaget_dato,
+  u.vurderet,
+  u.kvitteret,
+  u.udfald,
+  u.alvorlig,
+  u.distrikt,
+  q.kvartal,
+  q.aar,
+  q.qs,
+  q.qe,
+  q.ws,
+  -- Exactly 24 hours is met; a missing vurderet is not.
+  coalesce(u.vurderet <= u.modtaget + interval 24 hour, false) as vurderet_24t,
+  f.frist as kvittering_frist,
+  -- A missing kvitteret is not met.
+  coalesce(u.kvitteret <= f.frist, false) as kvitteret_6_hverdage
+from
+  stg_underretninger as u
+  join int_kvartaler as q on u.modtaget_dato between q.qs and q.qe
+  left join kvitteringsfrister as f on f.dato = u.modtaget_dato
