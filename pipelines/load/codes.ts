@@ -1,0 +1,26 @@
+// The code lists of `code` columns: the `kode` column of the seed files under models/seeds/, so a
+// municipality extends a list by editing the seed, without code.
+import { csvParse } from "d3-dsv";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Table } from "../contract.ts";
+import { LibuError } from "../errors.ts";
+
+export const defaultSeedsDir = fileURLToPath(new URL("../../models/seeds/", import.meta.url));
+
+/** Seed name → accepted codes, for every code column of `table`. */
+export function codeLists(table: Table, seedsDir = defaultSeedsDir): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const col of table.columns) {
+    if (col.type !== "code" || !col.codes || out.has(col.codes)) continue;
+    const path = join(seedsDir, `${col.codes}.csv`);
+    if (!existsSync(path)) throw new LibuError(`${path}: the code list for ${table.name}.${col.name} is missing`);
+    const rows = csvParse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+    out.set(
+      col.codes,
+      rows.map((r) => (r.kode ?? "").trim()).filter((k) => k !== ""),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+// The CPR rules of pipelines/cpr.ts in SQL, applied to a table's distinct CPR values at once:
+// validity (shape, real birth date by the century rule), birth date, sex and the keyed pseudonym.
+// The key is always a bound parameter ($key), never part of SQL text that could be logged.
+
+/** The 10 digits of a CPR-shaped value (dash optional, surrounding blanks ignored), else NULL. */
+export const cprDigitsSql = (x: string) =>
+  `(case when regexp_full_match(trim(${x}), '[0-9]{6}-?[0-9]{4}') then replace(trim(${x}), '-', '') end)`;
+
+/** Four-digit birth year from 10 CPR digits: the CPR office's century rule (cprCentury in cpr.ts). */
+export const cprYearSql = (d: string) => `(case
+    when cast(substr(${d}, 7, 1) as integer) <= 3 then 1900
+    when cast(substr(${d}, 7, 1) as integer) in (4, 9) then case when cast(substr(${d}, 5, 2) as integer) <= 36 then 2000 else 1900 end
+    else case when cast(substr(${d}, 5, 2) as integer) <= 57 then 2000 else 1800 end
+  end + cast(substr(${d}, 5, 2) as integer))`;
+
+/** Birth date from 10 CPR digits, NULL when DDMMYY is not a real date. */
+export const cprBirthDateSql = (d: string) =>
+  `cast(try_strptime(cast(${cprYearSql(d)} as varchar) || '-' || substr(${d}, 3, 2) || '-' || substr(${d}, 1, 2), '%Y-%m-%d') as date)`;
+
+/** `dreng` for an odd last digit, `pige` for even. */
+export const cprSexSql = (d: string) => `(case when cast(substr(${d}, 10, 1) as integer) % 2 = 1 then 'dreng' else 'pige' end)`;
+
+/**
+ * One row per distinct raw CPR value of `source.column`: `raa` (the raw value), `gyldig`, and for valid
+ * numbers `barn_id` (hex SHA-256 of key || 10 digits), `foedselsdato`, `koen`. Needs the parameter $key.
+ */
+export function cprFactsQuery(source: string, column: string): string {
+  return `with v as (select distinct ${column} as raa from ${source} where ${column} is not null),
+  d as (select raa, ${cprDigitsSql("raa")} as digits from v),
+  f as (select raa, digits, case when digits is not null then ${cprBirthDateSql("digits")} end as foedselsdato from d)
+  select raa, foedselsdato is not null as gyldig,
+    case when foedselsdato is not null then sha256($key || digits) end as barn_id,
+    foedselsdato,
+    case when foedselsdato is not null then ${cprSexSql("digits")} end as koen
+  from f`;
+}
+
+/** Masks CPR-shaped numbers as DDMMYY-**** (like maskCpr; without digit boundaries, so it may mask more, never less). */
+export const maskCprSql = (x: string) => `regexp_replace(${x}, '([0-3][0-9][01][0-9][0-9]{2})-?[0-9]{4}', '\\1-****', 'g')`;

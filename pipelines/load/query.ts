@@ -1,0 +1,30 @@
+// Every statement the loader runs goes through here: DuckDB errors can echo cell values (a conversion
+// error quotes the value), so their messages are cut to one line and CPR-masked before anyone sees them.
+import type { DuckDBValue } from "@duckdb/node-api";
+import { maskCpr } from "../cpr.ts";
+import type { Warehouse } from "../db.ts";
+import { LibuError } from "../errors.ts";
+
+type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export function cleanError(e: unknown, what: string): LibuError {
+  if (e instanceof LibuError) return e;
+  const msg = String((e as Error)?.message ?? e).split("\n")[0];
+  return new LibuError(`${what}: ${maskCpr(msg)}`);
+}
+
+export async function run(wh: Warehouse, what: string, sql: string, params?: Params): Promise<void> {
+  try {
+    await wh.run(sql, params);
+  } catch (e) {
+    throw cleanError(e, what);
+  }
+}
+
+export async function all<T = Record<string, unknown>>(wh: Warehouse, what: string, sql: string, params?: Params): Promise<T[]> {
+  try {
+    return await wh.all<T>(sql, params);
+  } catch (e) {
+    throw cleanError(e, what);
+  }
+}

@@ -1,0 +1,58 @@
+// The load report: what loadFolder returns and `libu load` prints on stdout.
+import { formatDuration } from "../log.ts";
+import type { Reason } from "./validate.ts";
+
+export interface ReasonCount {
+  regel: number;
+  aarsag: Reason;
+  antal: number;
+}
+
+export interface TableReport {
+  table: string;
+  /** File name inside the folder. */
+  file: string;
+  format: "csv" | "xlsx";
+  /** utf-8, utf-8-bom or windows-1252 (CSV only). */
+  encoding: string | null;
+  delimiter: string | null;
+  sha256: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  byReason: ReasonCount[];
+  extraColumns: string[];
+  ms: number;
+}
+
+export interface LoadReport {
+  loadId: number;
+  asOf: string;
+  folder: string;
+  profile: string | null;
+  acceptRejects: boolean;
+  demoKey: boolean;
+  tables: TableReport[];
+  ms: number;
+}
+
+const num = (n: number) => n.toLocaleString("da-DK");
+
+export function formatReport(r: LoadReport): string {
+  const lines = [
+    `load ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${r.folder}, as-of ${r.asOf}` +
+      `${r.profile ? `, profil ${r.profile}` : ""} (${formatDuration(r.ms)})`,
+  ];
+  const head = ["tabel", "fil", "læst", "indlæst", "karantæne", "tid"];
+  const rows = r.tables.map((t) => [t.table, t.file, num(t.rowsRead), num(t.rowsLoaded), num(t.rowsQuarantined), formatDuration(t.ms)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const right = new Set([2, 3, 4, 5]);
+  const fmt = (row: string[]) => row.map((v, i) => (right.has(i) ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join("  ").trimEnd();
+  lines.push(fmt(head));
+  r.tables.forEach((t, i) => {
+    lines.push(fmt(rows[i]));
+    for (const q of t.byReason) lines.push(`    regel ${q.regel} ${q.aarsag}: ${num(q.antal)}`);
+    if (t.extraColumns.length) lines.push(`    ekstra kolonner (ignoreret): ${t.extraColumns.join(", ")}`);
+  });
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,126 @@
+// The contract's row rules as one set-based query per file (contract.md, "Bad input"). Every row gets its
+// typed values and `_fejl`: NULL when it loads, else the first broken rule in the contract's order
+// {regel, kolonne, aarsag, besked}. The CPR number is joined to its pseudonym here and goes no further.
+import type { Column, Table } from "../contract.ts";
+import { ident, lit } from "../db.ts";
+import { sqlType } from "../warehouse.ts";
+import { maskCprSql } from "./cpr-sql.ts";
+import { EARLIEST, type DateFormat, parseExpr, recodeExpr } from "./parse-sql.ts";
+
+export interface CheckInput {
+  table: Table;
+  /** Contract column → raw VARCHAR column of the file (absent optional columns are missing). */
+  rawColumns: Map<string, string>;
+  raw: string;
+  skips?: string;
+  /** Table of cprFactsQuery results for the file's CPR column. */
+  cprFacts: string;
+  /** Contract column → sniffed strptime pattern (date and timestamp columns). */
+  firstPattern: Map<string, string>;
+  dateHint?: DateFormat;
+  recode: Record<string, Record<string, string>>;
+  codes: Map<string, string[]>;
+  asOf: string;
+}
+
+/** Reason codes (`aarsag`) and their Danish / English messages. */
+export const reasons = {
+  ulaeselig_linje: "linjen kan ikke læses / the line cannot be read",
+  mangler: "påkrævet værdi mangler / required value is empty",
+  ugyldig_vaerdi: "værdien kan ikke læses som sin type / value cannot be parsed as its type",
+  ukendt_kode: "koden findes ikke i kodelisten / code is not in its code list",
+  ugyldigt_cpr: "ugyldigt CPR-nummer / invalid CPR number",
+  dublet: "id'et gentager en tidligere række; den første beholdes / id repeats an earlier row; the first is kept",
+  datoraekkefoelge: "datoerne er i forkert rækkefølge / dates are out of order",
+  efter_as_of: "datoen ligger efter as-of-datoen / date is after the as-of date",
+} as const;
+export type Reason = keyof typeof reasons;
+
+const typeNames: Record<Column["type"], string> = {
+  text: "tekst / text",
+  cpr: "CPR",
+  code: "kode / code",
+  date: "dato / date",
+  timestamp: "tidspunkt / timestamp",
+  bool: "ja/nej / boolean",
+  decimal: "decimaltal / decimal",
+  integer: "heltal / integer",
+};
+
+function fejl(regel: number, kolonne: string, aarsag: Reason, besked: string, extra?: string): string {
+  const text = extra ? `${lit(besked)} || ${extra}` : lit(besked);
+  return `{'regel': ${regel}, 'kolonne': ${lit(kolonne)}, 'aarsag': ${lit(aarsag)}, 'besked': ${text}}`;
+}
+
+const rawName = (col: string) => ident(`${col}:raa`);
+
+/** The query creating the checked rows of one file: `_rid`, `_linje`, the src_ columns and `_fejl`. */
+export function checkedQuery(c: CheckInput): string {
+  const t = c.table;
+  const present = (name: string) => c.rawColumns.has(name);
+  const rowSource = c.skips
+    ? `(select r.rowid as _rid, r.rowid + 2 + coalesce(s.j, 0) as _linje, r.* from ${c.raw} r asof left join ${c.skips} s on r.rowid >= s.u)`
+    : `(select rowid as _rid, rowid + 2 as _linje, * from ${c.raw})`;
+
+  const selects: string[] = ["r._rid", "r._linje"];
+  let cprCol: string | undefined;
+  for (const col of t.columns) {
+    if (!present(col.name)) {
+      if (col.type !== "cpr") selects.push(`null::${sqlType(col)} as ${ident(col.name)}`);
+      continue;
+    }
+    const x = recodeExpr(`r.${ident(c.rawColumns.get(col.name)!)}`, c.recode[col.name]);
+    if (col.type === "cpr") {
+      cprCol = col.name;
+      selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "coalesce(f.gyldig, false) as _cpr_gyldig");
+      continue;
+    }
+    selects.push(`${parseExpr(col, x, { first: c.firstPattern.get(col.name), hint: c.dateHint })} as ${ident(col.name)}`);
+    if (!["text", "code"].includes(col.type)) selects.push(`${x} as ${rawName(col.name)}`);
+  }
+  const cprJoin = cprCol ? `left join ${c.cprFacts} f on f.raa = r.${ident(c.rawColumns.get(cprCol)!)}` : "";
+
+  const whens: string[] = [];
+  const blank = (col: string) => `(${rawName(col)} is null or trim(${rawName(col)}) = '')`;
+  // Rule 1: required value empty, or a value that cannot be parsed as its type.
+  for (const col of t.columns) {
+    if (!present(col.name)) continue;
+    const id = ident(col.name);
+    const isTyped = !["text", "code"].includes(col.type);
+    if (col.required) whens.push(`when ${isTyped ? blank(col.name) : `${id} is null`} then ${fejl(1, col.name, "mangler", `${col.name}: ${reasons.mangler}`)}`);
+    if (isTyped && col.type !== "cpr") {
+      const bad = `${id} is null and not ${blank(col.name)}`;
+      const early = col.type === "date" || col.type === "timestamp" ? ` or ${id} < ${lit(EARLIEST)}` : "";
+      whens.push(`when ${bad}${early} then ${fejl(1, col.name, "ugyldig_vaerdi", `${col.name}: ${reasons.ugyldig_vaerdi} (${typeNames[col.type]})`)}`);
+    }
+  }
+  // Rule 2: a code not in its code list.
+  for (const col of t.columns) {
+    if (!present(col.name) || col.type !== "code" || !col.codes) continue;
+    const codes = c.codes.get(col.codes) ?? [];
+    const id = ident(col.name);
+    const notIn = codes.length ? `${id} not in (${codes.map(lit).join(", ")})` : "true";
+    whens.push(`when ${id} is not null and ${notIn} then ${fejl(2, col.name, "ukendt_kode", `${col.name}: ${reasons.ukendt_kode}: `, maskCprSql(id))}`);
+  }
+  // Rule 3: the CPR number is invalid.
+  if (cprCol) whens.push(`when not _cpr_gyldig then ${fejl(3, cprCol, "ugyldigt_cpr", `${cprCol}: ${reasons.ugyldigt_cpr}`)}`);
+  // Rule 4: the id repeats an earlier row of the file.
+  if (t.key && present(t.key)) whens.push(`when _nr > 1 then ${fejl(4, t.key, "dublet", `${t.key}: ${reasons.dublet}`)}`);
+  // Rule 5: dates out of order.
+  for (const o of t.dateOrder) {
+    if (!present(o.later) || !present(o.earlier)) continue;
+    const [a, b] = o.byDate ? [`cast(${ident(o.later)} as date)`, `cast(${ident(o.earlier)} as date)`] : [ident(o.later), ident(o.earlier)];
+    whens.push(`when ${a} < ${b} then ${fejl(5, o.later, "datoraekkefoelge", `${o.later} < ${o.earlier}: ${reasons.datoraekkefoelge}`)}`);
+  }
+  // Rule 6: a date or timestamp after the as-of date.
+  for (const col of t.columns) {
+    if (!present(col.name) || (col.type !== "date" && col.type !== "timestamp")) continue;
+    whens.push(
+      `when cast(${ident(col.name)} as date) > date ${lit(c.asOf)} then ${fejl(6, col.name, "efter_as_of", `${col.name} > ${c.asOf}: ${reasons.efter_as_of}`)}`,
+    );
+  }
+  const nr = t.key && present(t.key) ? `, row_number() over (partition by ${ident(t.key)} order by _linje) as _nr` : "";
+  return `with p as (select ${selects.join(",\n    ")} from ${rowSource} r ${cprJoin}),
+  n as (select *${nr} from p)
+  select *, ${whens.length ? `case ${whens.join("\n    ")} end` : "null"} as _fejl from n`;
+}
