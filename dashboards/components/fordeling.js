@@ -1,0 +1,59 @@
+// Counts by category: stacked over quarters, or bars for one quarter. Suppressed counts (null) are shown
+// as `<5` in the tables and left out of the bars.
+import * as Plot from "@observablehq/plot";
+import * as fmt from "./format.js";
+import { FARVER, figur, kvartalAkse, lovskiftMarks, soejler } from "./side.js";
+
+const antalTekst = (g) => (v) => (v === null || v === undefined ? `<${g}` : fmt.tal(v));
+
+/** Stacked columns per quarter by category. `rows`: [{kvartal, navn, antal}]. */
+export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori" }) {
+  const navne = [...new Set(rows.map((r) => r.navn))];
+  const data = rows.filter((r) => r.antal !== null).map((r) => {
+    const x1 = fmt.kvartalStart(r.kvartal);
+    return { ...r, x1: new Date(x1.getTime() + 12 * 864e5), x2: new Date(x1.getTime() + 80 * 864e5) };
+  });
+  const chart = Plot.plot({
+    ariaLabel: titel,
+    ariaDescription: `${beskrivelse} Tallene står i tabellen under grafen.`,
+    height: 280,
+    marginLeft: 50,
+    marginBottom: 40,
+    style: { fontSize: "12px" },
+    x: kvartalAkse(kvartaler),
+    y: { grid: true, label: null, tickFormat: (v) => fmt.tal(v) },
+    color: { domain: navne, range: FARVER, legend: true },
+    marks: [
+      ...lovskiftMarks(kvartaler),
+      Plot.rectY(data, Plot.stackY({ x1: "x1", x2: "x2", y: "antal", fill: "navn", stroke: "#fff", order: navne, title: (r) => `${r.navn}, ${fmt.kvartal(r.kvartal)}: ${fmt.tal(r.antal)}`, tip: true })),
+      Plot.ruleY([0]),
+    ],
+  });
+  return figur({
+    titel,
+    beskrivelse,
+    chart,
+    rows,
+    columns: [
+      { key: "kvartal", label: "Kvartal", format: fmt.kvartal },
+      { key: "navn", label: kategoriLabel },
+      { key: "antal", label: "Antal", align: "right", format: antalTekst(graense) },
+    ],
+    filnavn,
+  });
+}
+
+/** Bars for one quarter by category. `rows`: [{navn, antal}]. */
+export function soejleFigur({ rows, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori" }) {
+  return figur({
+    titel,
+    beskrivelse,
+    chart: soejler({ rows: rows.map((r) => ({ navn: r.navn, vaerdi: r.antal })), ariaLabel: titel }),
+    rows,
+    columns: [
+      { key: "navn", label: kategoriLabel },
+      { key: "antal", label: "Antal", align: "right", format: antalTekst(graense) },
+    ],
+    filnavn,
+  });
+}

@@ -1,0 +1,93 @@
+// The compliance table the committees know ("lovoverholdelsesprocenter"): rows = legal requirements,
+// columns = the units and the whole municipality, each cell the share with its denominator, coloured by the
+// configured thresholds (with a symbol, for black-and-white print and colour-blind readers).
+import * as fmt from "./format.js";
+import { FARVETEGN, KOMMUNE, csvKnap, el, farveklasse, indeks } from "./side.js";
+
+/** KPIs 3, 4, 7, 8, 11, 12, 13, 14 — or whatever kpi_definitioner marks as `kravtabel`. */
+export const KRAV = [
+  "underretning_vurderet_24t",
+  "underretning_kvitteret_6_hverdage",
+  "bfu_rettidig_4m",
+  "bfu_overskridelse_begrundet",
+  "handleplan_rettidig",
+  "boernesamtale_foer_afgoerelse",
+  "opfoelgning_rettidig",
+  "tilsyn_2_besoeg_12m",
+];
+
+export function kravKpis(data) {
+  const marked = data.definitioner.filter((d) => d.kravtabel === true).map((d) => d.kpi);
+  return marked.length ? marked : KRAV.filter((k) => data.definitioner.some((d) => d.kpi === k));
+}
+
+function lov(def, kvartal) {
+  const bl = kvartal >= "2024K1";
+  return (bl ? def.lov_bl : def.lov_sel) || "";
+}
+
+/** The table's rows as data: one per requirement, one cell per unit plus the municipality. */
+export function kravRaekker(data, kvartal) {
+  const find = indeks(data);
+  const kolonner = [...data.enheder, KOMMUNE];
+  return kravKpis(data).map((kpi) => {
+    const def = data.definitioner.find((d) => d.kpi === kpi);
+    return {
+      kpi,
+      navn: def?.navn ?? kpi,
+      lov: def ? lov(def, kvartal) : "",
+      celler: kolonner.map((k) => {
+        const r = find(kpi, kvartal, k === KOMMUNE ? null : k);
+        return { kolonne: k, row: r, tekst: r ? fmt.vaerdi(r, data.meta.diskretionsgraense) : fmt.STREG, n: r?.naevner ?? null };
+      }),
+    };
+  });
+}
+
+export function kravTabel(data, kvartal) {
+  const raekker = kravRaekker(data, kvartal);
+  const kolonner = [...data.enheder, KOMMUNE];
+  const table = el(
+    "table",
+    { class: "tabel krav", "aria-label": `Lovoverholdelse ${fmt.kvartal(kvartal)}` },
+    el("caption", {}, `Lovoverholdelse i ${fmt.kvartal(kvartal)}: andel af sagerne, hvor kravet er overholdt (antal sager i parentes)`),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Krav"), el("th", { scope: "col" }, "Lovgrundlag"), kolonner.map((k) => el("th", { scope: "col", class: "tal" }, k)))),
+    el(
+      "tbody",
+      {},
+      raekker.map((r) =>
+        el(
+          "tr",
+          { "data-kpi": r.kpi },
+          el("th", { scope: "row" }, r.navn),
+          el("td", {}, r.lov),
+          r.celler.map((c) => {
+            const klasse = farveklasse(c.row?.vaerdi ?? null, data.meta);
+            return el(
+              "td",
+              { class: `celle ${klasse}`, "data-enhed": c.kolonne },
+              FARVETEGN[klasse] ? el("span", { class: "tegn", "aria-hidden": "true" }, FARVETEGN[klasse]) : null,
+              c.tekst,
+              c.n !== null ? el("span", { class: "n" }, `(${fmt.tal(c.n)})`) : null,
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+  const m = data.meta;
+  const forklaring = el(
+    "p",
+    { class: "forklaring" },
+    el("span", { class: "farve-groen" }, `${FARVETEGN["farve-groen"]} mindst ${fmt.pct(m.farve_groen, 0)}`),
+    el("span", { class: "farve-gul" }, `${FARVETEGN["farve-gul"]} ${fmt.pct(m.farve_gul, 0)} til under ${fmt.pct(m.farve_groen, 0)}`),
+    el("span", { class: "farve-roed" }, `${FARVETEGN["farve-roed"]} under ${fmt.pct(m.farve_gul, 0)}`),
+  );
+  const csvRows = raekker.map((r) => Object.fromEntries([["krav", r.navn], ["lov", r.lov], ...r.celler.flatMap((c, i) => [[`v${i}`, c.tekst], [`n${i}`, c.n === null ? "" : fmt.tal(c.n)]])]));
+  const csvCols = [
+    { key: "krav", label: "Krav" },
+    { key: "lov", label: "Lovgrundlag" },
+    ...kolonner.flatMap((k, i) => [{ key: `v${i}`, label: `${k}: andel` }, { key: `n${i}`, label: `${k}: antal sager` }]),
+  ];
+  return el("div", { class: "krav-blok" }, el("div", { style: { overflowX: "auto" } }, table), forklaring, csvKnap(csvRows, csvCols, `lovoverholdelse-${kvartal}`));
+}

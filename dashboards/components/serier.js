@@ -1,0 +1,42 @@
+// Trend rows for charts and their tables: a KPI over the quarters, for the municipality and its units.
+import * as fmt from "./format.js";
+import { KOMMUNE, definition, figur, indeks, seneste, trend, vis } from "./side.js";
+
+/** [{kvartal, serie, vaerdi, naevner, tekst}] for `kpi` over `kvartaler`, municipality and (optionally) units. */
+export function kpiSerier(data, kpi, kvartaler, { enheder = true } = {}) {
+  const find = indeks(data);
+  const serier = [KOMMUNE, ...(enheder ? data.enheder : [])];
+  const rows = [];
+  for (const s of serier)
+    for (const k of kvartaler) {
+      const r = find(kpi, k, s === KOMMUNE ? null : s);
+      if (!r) continue;
+      rows.push({ kvartal: k, serie: s, vaerdi: r.vaerdi, naevner: r.naevner, tekst: vis(r, data) });
+    }
+  return rows.filter((r) => serier.includes(r.serie));
+}
+
+/** A figure: the KPI's trend over the eight quarters up to `kvartal`, with its table and CSV. */
+export function kpiTrend(data, kpi, kvartal, { enheder = true, n = 8, maal, maalTekst, referencer, titel } = {}) {
+  const def = definition(data, kpi);
+  const ks = seneste(data.kvartaler, kvartal, n);
+  const rows = kpiSerier(data, kpi, ks, { enheder });
+  const andel = def.art === "andel";
+  const naevnerLabel = def.art === "forhold" ? "Nævner" : "Antal sager";
+  const columns = [
+    { key: "kvartal", label: "Kvartal", format: fmt.kvartal },
+    { key: "serie", label: "Enhed" },
+    { key: "tekst", label: def.navn, align: "right" },
+    ...(def.art === "antal" ? [] : [{ key: "naevner", label: naevnerLabel, align: "right", format: (v) => (v === null ? fmt.STREG : fmt.tal(v, Number.isInteger(v) ? 0 : 1)) }]),
+  ];
+  const crosses = ks.length && ks[0] < "2024K1" && ks.at(-1) >= "2024K1";
+  return figur({
+    titel: titel ?? def.navn,
+    beskrivelse: `${def.navn}, ${fmt.kvartal(ks[0])} – ${fmt.kvartal(ks.at(-1))}${enheder ? ", hele kommunen og enhederne" : ", hele kommunen"}.`,
+    note: crosses ? "Den stiplede lodrette linje markerer Barnets Lov, der afløste Servicelovens regler for børn 1. januar 2024." : null,
+    chart: trend({ rows, kvartaler: ks, andel, ariaLabel: `${def.navn} pr. kvartal`, maal, maalTekst, referencer, decimals: 1 }),
+    rows,
+    columns,
+    filnavn: `${kpi}-${kvartal}`,
+  });
+}

@@ -1,0 +1,26 @@
+// Observable Framework configuration for the quarterly site (site.md). Offline by construction: no Google
+// Fonts (globalStylesheets: []), no search (it fetches a library), every client library from node_modules.
+// `libu site` sets LIBU_DB (read by the data loaders) and LIBU_SITE_OUT (the output folder).
+export default {
+  root: "dashboards",
+  output: process.env.LIBU_SITE_OUT ?? "dist",
+  title: "Børne- og ungeområdet",
+  pages: [
+    { name: "Kvartalsrapport", path: "/" },
+    { name: "Lovoverholdelse", path: "/lovoverholdelse" },
+    { name: "Underretninger", path: "/underretninger" },
+    { name: "Anbringelser og indsatstrappen", path: "/anbringelser" },
+    { name: "Sagsbehandling", path: "/sagsbehandling" },
+    { name: "Udviklingsplan", path: "/udviklingsplan" },
+    { name: "Datakvalitet", path: "/datakvalitet" },
+    { name: "Metode", path: "/metode" },
+  ],
+  globalStylesheets: [],
+  style: "style.css",
+  search: false,
+  pager: false,
+  toc: false,
+  sidebar: true,
+  head: '<link rel="icon" href="data:,"><meta name="robots" content="noindex"><script>document.documentElement.lang = "da";</script>',
+  footer: "Ledelsesinformation for børne- og ungeområdet. Kun aggregerede tal; små tal er skjult (se Metode).",
+};
