@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseSidecar } from "../../pipelines/build/sidecar.ts";
+
+describe("sidecar format", () => {
+  it("normalises column tests, table tests and severities", () => {
+    const s = parseSidecar(
+      {
+        description: "t",
+        severity: "warn",
+        columns: {
+          a: { description: "A", tests: ["not_null", "unique", { accepted_values: ["x", "y"], severity: "error" }] },
+          b: "B only described",
+          c: { description: "C", tests: [{ relationships: { to: "p", field: "id" }, where: "c <> ''" }] },
+        },
+        tests: [{ unique: ["a", "c"] }, { expression: "a <> c", severity: "error" }],
+      },
+      "x.json",
+    );
+    expect(s.columns.get("b")).toEqual({ description: "B only described" });
+    expect(s.tests).toEqual([
+      { kind: "not_null", column: "a", severity: "warn" },
+      { kind: "unique", columns: ["a"], severity: "warn" },
+      { kind: "accepted_values", column: "a", values: ["x", "y"], severity: "error" },
+      { kind: "relationships", column: "c", to: "p", field: "id", severity: "warn", where: "c <> ''" },
+      { kind: "unique", columns: ["a", "c"], severity: "warn" },
+      { kind: "expression", expression: "a <> c", severity: "error" },
+    ]);
+  });
+
+  it.each([
+    [{ colums: {} }, /unknown key "colums"/],
+    [{ columns: { a: { tests: ["not_nul"] } } }, /unknown test "not_nul"/],
+    [{ columns: { a: { tests: [{ accepted_values: [] }] } } }, /non-empty list/],
+    [{ columns: { a: { tests: [{ relationships: { to: "p" } }] } } }, /"to": "<table>", "field"/],
+    [{ tests: [{ not_null: true }] }, /exactly one of unique, expression/],
+    [{ columns: { a: { tests: [{ not_null: true, severity: "fatal" }] } } }, /"error" or "warn"/],
+    [{ severity: "info" }, /severity must be "error" or "warn"/],
+  ])("rejects %j with a message naming the file", (raw, message) => {
+    expect(() => parseSidecar(raw, "models/marts/m.json")).toThrow(message);
+    expect(() => parseSidecar(raw, "models/marts/m.json")).toThrow(/^models\/marts\/m\.json: /);
+  });
+});
