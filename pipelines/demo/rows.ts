@@ -1,0 +1,144 @@
+// The simulation's records as the rows of the contract's tables: ids issued in date order (as a case system
+// numbers its records), the export window applied, values still typed (days, minutes, numbers, booleans).
+import { tables } from "../contract.ts";
+import { addMonths } from "./dates.ts";
+import type { Doc, Simulation, Worker } from "./simulate.ts";
+
+/** A typed cell: `date` columns hold a day number, `timestamp` columns minutes since 1970, null = empty. */
+export type Value = string | number | boolean | null;
+export type Row = Record<string, Value>;
+export type TableRows = Record<string, Row[]>;
+
+const idPrefixes: Record<string, string> = {
+  underretninger: "U",
+  undersoegelser: "BU",
+  foranstaltninger: "F",
+  handleplaner: "HP",
+  opfoelgninger: "OF",
+  boernesamtaler: "BS",
+  tilsynsbesoeg: "TB",
+  sager: "S",
+  sagsbehandlere: "SB",
+};
+
+/** Sorts by `key` (stable) and numbers the rows in that order. */
+function numbered<T>(items: T[], key: (x: T) => number, table: string, prefix: string, width: number): [T, string][] {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted.map((x, i) => [x, `${prefix}${idPrefixes[table]}${String(i + 1).padStart(width, "0")}`]);
+}
+
+export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableRows {
+  const { muni, windowStart: W } = sim;
+  const prefix = muni.idPrefix;
+  const width = opts.idWidth ?? 6;
+  const unitName = (u: number) => muni.units[u].name;
+
+  const workerIds = new Map<Worker, string>();
+  const workers = sim.workers.filter((w) => w.to === null || w.to >= W);
+  const sagsbehandlere = numbered(workers, (w) => w.from, "sagsbehandlere", prefix, 4).map(([w, id]) => {
+    workerIds.set(w, id);
+    return { sagsbehandler_id: id, enhed: unitName(w.unit), normering: w.fte, fra_dato: w.from, til_dato: w.to };
+  });
+  const workerId = (w: Worker) => workerIds.get(w) ?? null;
+
+  const underretninger = numbered(sim.notifications, (n) => n.modtaget, "underretninger", prefix, width).map(([n, id]) => ({
+    underretning_id: id,
+    cpr: n.child.cpr,
+    modtaget: n.modtaget,
+    kilde: n.kilde,
+    fagperson: n.fagperson,
+    vurderet: n.vurderet,
+    kvitteret: n.kvitteret,
+    udfald: n.udfald,
+    udfald_dato: n.udfaldDato,
+    alvorlig: n.alvorlig,
+    enhed: unitName(n.unit),
+    distrikt: n.district,
+  }));
+
+  const undersoegelser = numbered(sim.bfus, (b) => b.start, "undersoegelser", prefix, width).map(([b, id]) => ({
+    undersoegelse_id: id,
+    cpr: b.child.cpr,
+    startet: b.start,
+    afsluttet: b.end !== null && b.end < sim.asOf ? b.end : null,
+    frist_begrundelse: b.reason,
+    type: b.type,
+    enhed: unitName(b.unit),
+    sagsbehandler_id: workerId(b.worker),
+  }));
+
+  // Reasons are documented only once the deadline has passed by the as-of date.
+  for (const r of undersoegelser) if (r.afsluttet === null && r.frist_begrundelse !== null && addMonths(r.startet, 4) >= sim.asOf) r.frist_begrundelse = null;
+
+  const foranstaltninger = numbered(sim.measures, (m) => m.start, "foranstaltninger", prefix, width).map(([m, id], i) => ({
+    foranstaltning_id: id,
+    cpr: m.child.cpr,
+    type: m.type,
+    paragraf: m.paragraf,
+    startet: m.start,
+    ophoert: m.end < sim.asOf ? m.end : null,
+    samtykke: m.consent,
+    aarlig_udgift: m.cost,
+    enhed: unitName(m.unit),
+    sagsbehandler_id: i % 37 === 5 ? null : workerId(m.worker),
+  }));
+
+  // Migrated documents: the last year's, plus each migrated measure's basis (its first plan and conversation).
+  const exported = (docs: Doc[]) => docs.filter((d) => d.day < sim.asOf && (!d.legacy || d.basis || d.day >= W - 365));
+  const byDay = (d: Doc) => d.day;
+
+  const handleplaner = numbered(exported(sim.plans), byDay, "handleplaner", prefix, width).map(([d, id]) => ({
+    handleplan_id: id,
+    cpr: d.child.cpr,
+    dato: d.day,
+    type: d.type ?? null,
+    enhed: unitName(d.unit),
+  }));
+  const opfoelgninger = numbered(exported(sim.followups), byDay, "opfoelgninger", prefix, width).map(([d, id]) => ({
+    opfoelgning_id: id,
+    cpr: d.child.cpr,
+    dato: d.day,
+    enhed: unitName(d.unit),
+  }));
+  const boernesamtaler = numbered(exported(sim.conversations), byDay, "boernesamtaler", prefix, width).map(([d, id]) => ({
+    samtale_id: id,
+    cpr: d.child.cpr,
+    dato: d.day,
+    undladt: d.flag ?? null,
+    enhed: unitName(d.unit),
+  }));
+  const tilsynsbesoeg = numbered(exported(sim.visits), byDay, "tilsynsbesoeg", prefix, width).map(([d, id]) => ({
+    besoeg_id: id,
+    cpr: d.child.cpr,
+    dato: d.day,
+    samtale_alene: d.flag ?? null,
+    enhed: unitName(d.unit),
+  }));
+
+  const sager = numbered(sim.cases, (k) => k.opened, "sager", prefix, width).map(([k, id]) => ({
+    sag_id: id,
+    cpr: k.child.cpr,
+    oprettet: k.opened,
+    lukket: k.closed !== null && k.closed < sim.asOf ? k.closed : null,
+    enhed: unitName(k.unit),
+    sagsbehandler_id: workerId(k.worker),
+  }));
+
+  const befolkning = sim.population.map((p) => ({ aar: p.aar, antal_0_17: p.antal }));
+
+  const out: TableRows = {
+    underretninger,
+    undersoegelser,
+    foranstaltninger,
+    handleplaner,
+    opfoelgninger,
+    boernesamtaler,
+    tilsynsbesoeg,
+    sager,
+    sagsbehandlere,
+    befolkning,
+  };
+  // Every table of the contract, and only those.
+  for (const t of tables) if (!out[t.name]) throw new Error(`demo: no rows for contract table ${t.name}`);
+  return out;
+}
