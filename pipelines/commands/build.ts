@@ -1,6 +1,6 @@
 // `libu build`: seeds, configuration and every model in one transaction, then the data tests.
 // A failing model or error-severity test rolls everything back; the test results are kept.
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describeFailure, runDataTests, writeTestResults } from "../build/data-tests.ts";
 import { buildModels } from "../build/runner.ts";
 import type { Command } from "../command.ts";
@@ -19,7 +19,7 @@ export const command: Command = {
     "The data-test results are stored in data_test_results either way.",
   options: { models: { type: "string" } },
   async run({ values }, ctx) {
-    const modelsDir = values.models ? join(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
+    const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
     const wh = await openWarehouse(ctx.dbPath);
     const start = performance.now();
     try {
@@ -32,6 +32,8 @@ export const command: Command = {
           return results;
         },
       );
+      const [{ n }] = await wh.all<{ n: bigint }>("select count(*) as n from load_log");
+      if (n === 0n) ctx.log.warn("the warehouse holds no load yet: the marts are empty — run `libu load <folder>` first");
       ctx.log.info(
         `build: ${result.models.length} modeller, ${result.tests.length} datatests (${formatDuration(performance.now() - start)})`,
       );

@@ -12,7 +12,7 @@ export const command: Command = {
   help: "Default --out: models/DATA_DICTIONARY.md of the repository; --out - writes to stdout. Needs no warehouse.",
   options: { out: { type: "string" }, models: { type: "string" } },
   async run({ values }, ctx) {
-    const modelsDir = values.models ? join(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
+    const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
     const text = await dataDictionary(modelsDir);
     if (values.out === "-") {
       ctx.stdout.write(text);

@@ -1,5 +1,5 @@
 // `libu test`: the data tests only, against the warehouse as built. Non-zero on an error-severity failure.
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { runDataTests, writeTestResults } from "../build/data-tests.ts";
 import { discoverModels, orderModels } from "../build/models.ts";
 import type { Command } from "../command.ts";
@@ -14,7 +14,7 @@ export const command: Command = {
   help: "Prints the results and stores them in data_test_results; exit 4 when a test of severity error fails.",
   options: { models: { type: "string" } },
   async run({ values }, ctx) {
-    const modelsDir = values.models ? join(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
+    const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
     const models = orderModels(discoverModels(modelsDir));
     const wh = await openWarehouse(ctx.dbPath);
     try {
