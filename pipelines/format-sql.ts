@@ -39,7 +39,9 @@ export function sqlFiles(dir: string): string[] {
  * DuckDB's `union [all] by name` and breaks it over two lines; we join it again.
  */
 export function formatSql(text: string): string {
-  const out = format(text, sqlFormatOptions).replace(/\b(union|intersect|except)( all)?\n\s*by name\b/g, "$1$2 by name");
+  const out = format(text, sqlFormatOptions).replace(/\b(union|intersect|except)( all)?\n\s*by\s+name\b/gi, (m) =>
+    m.toLowerCase().replace(/\s+/g, " "),
+  );
   return out.trimEnd() + "\n";
 }
 
