@@ -16,12 +16,12 @@ import { codeLists, defaultSeedsDir } from "./codes.ts";
 import { cprFactsQuery, maskCprSql } from "./cpr-sql.ts";
 import { blankLines, detect, unsupportedEncoding } from "./detect.ts";
 import { matchHeader, normaliseName } from "./header.ts";
-import { patterns, sniffPattern } from "./parse-sql.ts";
+import { parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
 import { loadProfile, type Profile, tableForFile, tableProfile } from "./profile.ts";
 import { all, cleanError, run } from "./query.ts";
 import { rawColumn, readRaw, type RawTables, tempNames } from "./read.ts";
 import type { LoadReport, ReasonCount, TableReport } from "./report.ts";
-import { checkedQuery, reasons } from "./validate.ts";
+import { checkedQuery, duplicatesQuery, reasons } from "./validate.ts";
 import { xlsxToCsv } from "./xlsx.ts";
 
 export interface LoadOptions {
@@ -230,7 +230,14 @@ async function check(wh: Warehouse, p: Prepared, opts: { asOf: string; profile?:
     await run(wh, p.file, `create or replace temp table ${t.cpr} as ${cprFactsQuery(raw.raw, ident(rawColumns.get(cprCol.name)!))}`, {
       key: opts.key,
     });
+  let duplicates: string | undefined;
+  const key = p.table.key ? p.table.columns.find((c) => c.name === p.table.key) : undefined;
+  if (key && rawColumns.has(key.name)) {
+    await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(raw.raw, (x) => parseExpr(key, x, { trim: true }), rawColumns.get(key.name)!)}`);
+    duplicates = t.duplicates;
+  }
   const sql = checkedQuery({
+    duplicates,
     table: p.table,
     rawColumns,
     raw: raw.raw,
@@ -269,7 +276,7 @@ async function write(wh: Warehouse, c: Checked, loadId: number) {
     wh,
     c.p.file,
     `insert into ${src} (${cols.map(ident).join(", ")}, _load_id)
-     select ${cols.map(ident).join(", ")}, ${loadId} from ${c.checked} where _fejl is null order by _linje`,
+     select ${cols.map(ident).join(", ")}, ${loadId} from ${c.checked} where _fejl is null${c.raw.skips ? " order by _linje" : ""}`,
   );
   const rawText = `concat_ws(${lit(c.p.csvDelimiter)}, ${Array.from({ length: c.p.width }, (_, i) => `coalesce(r.${ident(rawColumn(i))}, '')`).join(", ")})`;
   const colName = (i: number) => table.columns.find((x) => c.p.columns.get(x.name) === i)?.name ?? maskCpr(c.p.header[i].trim());
@@ -419,7 +426,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     rmSync(tmp, { recursive: true, force: true });
     for (const f of files) {
       const t = tempNames(f.table.name);
-      for (const name of [t.raw, t.rejects, t.rejectErrors, t.rejectScans, t.skips, t.cpr, t.checked])
+      for (const name of [t.raw, t.rejects, t.rejectErrors, t.rejectScans, t.skips, t.cpr, t.duplicates, t.checked])
         await wh.run(`drop table if exists ${name}`).catch(() => {});
     }
   }

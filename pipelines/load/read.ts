@@ -27,6 +27,7 @@ export const tempNames = (table: string) => ({
   rejectScans: `_libu_rejscan_${table}`,
   skips: `_libu_skip_${table}`,
   cpr: `_libu_cpr_${table}`,
+  duplicates: `_libu_dup_${table}`,
   checked: `_libu_chk_${table}`,
 });
 

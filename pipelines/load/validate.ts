@@ -13,6 +13,8 @@ export interface CheckInput {
   rawColumns: Map<string, string>;
   raw: string;
   skips?: string;
+  /** Table of `_rid` of rows whose id repeats an earlier row (duplicatesQuery). */
+  duplicates?: string;
   /** Table of cprFactsQuery results for the file's CPR column. */
   cprFacts: string;
   /** Contract column → sniffed strptime pattern (date and timestamp columns). */
@@ -75,7 +77,8 @@ export function checkedQuery(c: CheckInput): string {
       selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "coalesce(f.gyldig, false) as _cpr_gyldig");
       continue;
     }
-    selects.push(`${parseExpr(col, x, { first: c.firstPattern.get(col.name), hint: c.dateHint })} as ${ident(col.name)}`);
+    const trim = col.required || col.name === t.key;
+    selects.push(`${parseExpr(col, x, { first: c.firstPattern.get(col.name), hint: c.dateHint, trim })} as ${ident(col.name)}`);
     if (!["text", "code"].includes(col.type)) selects.push(`${x} as ${rawName(col.name)}`);
   }
   const cprJoin = cprCol ? `left join ${c.cprFacts} f on f.raa = r.${ident(c.rawColumns.get(cprCol)!)}` : "";
@@ -105,7 +108,7 @@ export function checkedQuery(c: CheckInput): string {
   // Rule 3: the CPR number is invalid.
   if (cprCol) whens.push(`when not _cpr_gyldig then ${fejl(3, cprCol, "ugyldigt_cpr", `${cprCol}: ${reasons.ugyldigt_cpr}`)}`);
   // Rule 4: the id repeats an earlier row of the file.
-  if (t.key && present(t.key)) whens.push(`when _nr > 1 then ${fejl(4, t.key, "dublet", `${t.key}: ${reasons.dublet}`)}`);
+  if (c.duplicates) whens.push(`when _dublet then ${fejl(4, t.key!, "dublet", `${t.key}: ${reasons.dublet}`)}`);
   // Rule 5: dates out of order.
   for (const o of t.dateOrder) {
     if (!present(o.later) || !present(o.earlier)) continue;
@@ -119,8 +122,19 @@ export function checkedQuery(c: CheckInput): string {
       `when cast(${ident(col.name)} as date) > date ${lit(c.asOf)} then ${fejl(6, col.name, "efter_as_of", `${col.name} > ${c.asOf}: ${reasons.efter_as_of}`)}`,
     );
   }
-  const nr = t.key && present(t.key) ? `, row_number() over (partition by ${ident(t.key)} order by _linje) as _nr` : "";
-  return `with p as (select ${selects.join(",\n    ")} from ${rowSource} r ${cprJoin}),
-  n as (select *${nr} from p)
-  select *, ${whens.length ? `case ${whens.join("\n    ")} end` : "null"} as _fejl from n`;
+  if (c.duplicates) selects.push(`r._rid in (select _rid from ${c.duplicates}) as _dublet`);
+  const helpers = selects.filter((s) => s.includes(":raa") || s.endsWith("_dublet") || s.endsWith("_cpr_gyldig")).map((s) => s.split(" as ").pop()!);
+  return `with p as (select ${selects.join(",\n    ")} from ${rowSource} r ${cprJoin})
+  select * exclude (${helpers.join(", ")}), ${whens.length ? `case ${whens.join("\n    ")} end` : "null"} as _fejl from p`;
+}
+
+/**
+ * Rows whose id repeats an earlier row of the file (rule 4), as `_rid`s. Only ids that occur more than once
+ * are ranked, so a file without duplicates costs one hash aggregate, not a sort of every row.
+ */
+export function duplicatesQuery(raw: string, keyExpr: (x: string) => string, keyRaw: string): string {
+  const k = keyExpr(ident(keyRaw));
+  return `with d as (select ${k} as k from ${raw} group by all having count(*) > 1 and k is not null),
+  r as (select rowid as _rid, ${k} as k from ${raw})
+  select _rid from (select _rid, row_number() over (partition by k order by _rid) as nr from r semi join d on r.k = d.k) where nr > 1`;
 }
