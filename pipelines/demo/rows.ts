@@ -41,6 +41,7 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   });
   const workerId = (w: Worker) => workerIds.get(w) ?? null;
 
+  // Records decided before the as-of date but starting on or after it are not in the export yet.
   const underretninger = numbered(sim.notifications, (n) => n.modtaget, "underretninger", prefix, width).map(([n, id]) => ({
     underretning_id: id,
     cpr: n.child.cpr,
@@ -56,7 +57,7 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
     distrikt: n.district,
   }));
 
-  const undersoegelser = numbered(sim.bfus, (b) => b.start, "undersoegelser", prefix, width).map(([b, id]) => ({
+  const undersoegelser = numbered(sim.bfus.filter((b) => b.start < sim.asOf), (b) => b.start, "undersoegelser", prefix, width).map(([b, id]) => ({
     undersoegelse_id: id,
     cpr: b.child.cpr,
     startet: b.start,
@@ -70,7 +71,7 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   // Reasons are documented only once the deadline has passed by the as-of date.
   for (const r of undersoegelser) if (r.afsluttet === null && r.frist_begrundelse !== null && addMonths(r.startet, 4) >= sim.asOf) r.frist_begrundelse = null;
 
-  const foranstaltninger = numbered(sim.measures, (m) => m.start, "foranstaltninger", prefix, width).map(([m, id], i) => ({
+  const foranstaltninger = numbered(sim.measures.filter((m) => m.start < sim.asOf), (m) => m.start, "foranstaltninger", prefix, width).map(([m, id], i) => ({
     foranstaltning_id: id,
     cpr: m.child.cpr,
     type: m.type,
@@ -115,7 +116,7 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
     enhed: unitName(d.unit),
   }));
 
-  const sager = numbered(sim.cases, (k) => k.opened, "sager", prefix, width).map(([k, id]) => ({
+  const sager = numbered(sim.cases.filter((k) => k.opened < sim.asOf), (k) => k.opened, "sager", prefix, width).map(([k, id]) => ({
     sag_id: id,
     cpr: k.child.cpr,
     oprettet: k.opened,

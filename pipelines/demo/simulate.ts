@@ -250,7 +250,7 @@ export function simulate(input: SimInput): Simulation {
   muni.units.forEach((unit, u) => {
     const positions = Math.max(2, Math.round(unit.positions * s));
     // Extra positions from the start of the third year: the committee's investment in lower caseloads.
-    const extra = Math.max(1, Math.round(positions / 9));
+    const extra = Math.max(1, Math.round(positions / 4));
     for (let i = 0; i < positions + extra; i++) {
       let from = i < positions ? W - rng.int(30, 365 * 12) : W + Math.round(span * 0.55) + rng.int(0, 60);
       while (from < asOf) {
@@ -539,7 +539,7 @@ export function simulate(input: SimInput): Simulation {
     const age = ageOn(c, d);
     const placed = c.measures.some((x) => x.placement);
     const pPlace = clamp(0.13 * Math.pow(placedTarget / Math.max(1, placedChildren), 3), 0.02, 0.6) * (alvorlig ? 1.8 : 1);
-    const pPrev = clamp(0.6 * Math.pow(preventiveTarget / Math.max(1, preventive), 2), 0.1, 0.95);
+    const pPrev = clamp(0.6 * Math.pow(preventiveTarget / Math.max(1, preventive), 2), 0.1, 0.98);
     if (!placed && rng.chance(pPlace)) {
       addMeasure(c, placementType(age, d), d + rng.int(0, 21));
     } else if (rng.chance(pPrev)) {
@@ -563,9 +563,9 @@ export function simulate(input: SimInput): Simulation {
   };
   /** A start before `W` for a record of this length, drawn as a stationary process would have it (length-biased). */
   const legacySpan = (type: string, c: Child): { start: Day; end: Day } | null => {
-    for (let tries = 0; tries < 50; tries++) {
+    for (let tries = 0; tries < 200; tries++) {
       const d = durationFor(type);
-      if (rng.next() > d / 6000) continue;
+      if (rng.next() > d / (measureTypes[type].median * 8)) continue;
       const start = Math.max(c.born + rng.int(0, 30), W - 1 - Math.floor(rng.next() * d));
       if (start >= W) continue;
       return { start, end: Math.max(W, start + d) };
@@ -577,7 +577,7 @@ export function simulate(input: SimInput): Simulation {
     const c = agedOnW(placedAges);
     const age = ageOn(c, W);
     const r = rng.next();
-    const group = age >= 15 && r < 0.12 ? "eget_vaerelse_kostskole" : r < 0.12 + 0.55 ? "familiebaseret" : "institution";
+    const group = age >= 15 && r < 0.12 ? "eget_vaerelse_kostskole" : r < 0.12 + 0.45 ? "familiebaseret" : "institution";
     const type = placementType(age, W, group);
     const span = legacySpan(type, c);
     if (!span) continue;
@@ -604,13 +604,12 @@ export function simulate(input: SimInput): Simulation {
     const c = agedOnW(preventiveAges);
     const start = W - rng.int(1, 200);
     if (start < c.born) continue;
+    // The last 200 days' investigations were migrated, completed or not (so the first quarters' deadlines are fair).
     const b = startBfu(c, start, true);
     if (b.end !== null && b.end < W) {
-      // Completed before the migration: not in the new system.
-      bfus.pop();
       c.bfu = null;
       if (c.measures.length === 0 && c.kase) {
-        cases.pop();
+        c.kase.closed = Math.min(W - 1, b.end + rng.int(3, 50));
         c.kase = null;
       }
     }
@@ -648,7 +647,7 @@ export function simulate(input: SimInput): Simulation {
     tasks.delete(d);
     const working = isWorkingDay(d);
     const rate = (lerp(notificationsPerYear, d) * s) / 365;
-    const n = rng.poisson(rate * (working ? 1.23 : 0.42));
+    const n = rng.poisson(rate * (working ? 1.29 : 0.45));
     for (let i = 0; i < n; i++) {
       let child: Child | null = null;
       let kilde: Kilde = "skole";
@@ -734,6 +733,9 @@ export function simulate(input: SimInput): Simulation {
       if (!c.bfu) startBfu(c, udfaldDato, false, true);
     } else if (udfald === "boernefaglig_undersoegelse" && !c.bfu) {
       startBfu(c, udfaldDato + rng.int(0, 7), false, alvorlig === true);
+    } else if (udfald === "raadgivning" && !c.kase && rng.chance(0.12 * clamp(preventiveTarget / Math.max(1, preventive), 0.5, 2))) {
+      // Early help without an investigation (a § 11-type offer): its own small case.
+      addMeasure(c, rng.chance(0.6) ? "anden_forebyggende" : "familiebehandling", udfaldDato + rng.int(3, 30));
     }
   }
 

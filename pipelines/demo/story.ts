@@ -8,9 +8,9 @@ export const LAW_CHANGE: Day = ymd(2024, 1, 1);
 
 /** Compliance at the start and at the end of the period (straight line between, plus the unit's offset). */
 export const compliance = {
-  vurderet24t: [0.88, 0.97],
+  vurderet24t: [0.88, 0.98],
   kvitteret6: [0.8, 0.94],
-  bfu4m: [0.55, 0.85],
+  bfu4m: [0.58, 0.91],
   bfuBegrundet: [0.35, 0.75],
   handleplan: [0.72, 0.92],
   boernesamtale: [0.7, 0.9],
@@ -23,7 +23,7 @@ export type Duty = keyof typeof compliance;
 export const lawChangeDip: Partial<Record<Duty, number>> = { handleplan: -0.06, boernesamtale: -0.05 };
 
 /** Share of new placements that are family-based (the Swedish model aims at 75 % of the stock). */
-export const familyShareOfNewPlacements = [0.55, 0.85] as const;
+export const familyShareOfNewPlacements = [0.45, 0.77] as const;
 
 /** Notifications a year at scale 1, at the start and at the end of the period. */
 export const notificationsPerYear = [1200, 1800] as const;
@@ -111,13 +111,13 @@ const m = (
 // Costs: home-based help around 0.2 million a year, institutions about 5–6 times that (kpis: mart_udgifter).
 export const measureTypes: Record<string, MeasureType> = Object.fromEntries(
   [
-    m("praktisk_paedagogisk_stoette", "forebyggende", 190_000, 240, 0, 17, "SEL § 52, stk. 3, nr. 2", "BL § 32, stk. 1, nr. 2"),
-    m("familiebehandling", "forebyggende", 230_000, 270, 0, 17, "SEL § 52, stk. 3, nr. 3", "BL § 32, stk. 1, nr. 3"),
+    m("praktisk_paedagogisk_stoette", "forebyggende", 190_000, 290, 0, 17, "SEL § 52, stk. 3, nr. 2", "BL § 32, stk. 1, nr. 2"),
+    m("familiebehandling", "forebyggende", 230_000, 320, 0, 17, "SEL § 52, stk. 3, nr. 3", "BL § 32, stk. 1, nr. 3"),
     m("dagbehandling", "forebyggende", 460_000, 300, 3, 12, "SEL § 52, stk. 3, nr. 2", "BL § 32, stk. 1, nr. 2"),
-    m("aflastning", "forebyggende", 260_000, 360, 0, 17, "SEL § 52, stk. 3, nr. 5", "BL § 32, stk. 1, nr. 5"),
-    m("kontaktperson", "forebyggende", 120_000, 300, 10, 17, "SEL § 52, stk. 3, nr. 6", "BL § 32, stk. 1, nr. 6"),
+    m("aflastning", "forebyggende", 260_000, 420, 0, 17, "SEL § 52, stk. 3, nr. 5", "BL § 32, stk. 1, nr. 5"),
+    m("kontaktperson", "forebyggende", 120_000, 360, 10, 17, "SEL § 52, stk. 3, nr. 6", "BL § 32, stk. 1, nr. 6"),
     m("doegnophold_familie", "forebyggende", 950_000, 90, 0, 2, "SEL § 52, stk. 3, nr. 4", "BL § 32, stk. 1, nr. 4"),
-    m("anden_forebyggende", "forebyggende", 90_000, 200, 0, 17, "SEL § 11, stk. 3", "BL § 30"),
+    m("anden_forebyggende", "forebyggende", 90_000, 240, 0, 17, "SEL § 11, stk. 3", "BL § 30"),
     m("netvaerksplejefamilie", "familiebaseret", 190_000, 1100, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
     m("plejefamilie", "familiebaseret", 430_000, 1000, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
     m("kommunal_plejefamilie", "familiebaseret", 560_000, 900, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
