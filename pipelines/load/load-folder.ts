@@ -62,7 +62,8 @@ interface Prepared {
   extras: string[];
   blankLines: number[];
   sizeBytes: number;
-  started: number;
+  /** Time spent on this file so far. */
+  ms: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -182,7 +183,7 @@ async function prepare(
     extras: m.extras,
     blankLines: blankLines(d.utf8),
     sizeBytes: buf.length,
-    started,
+    ms: performance.now() - started,
   };
 }
 
@@ -328,9 +329,11 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     if (problems.length) throw new InputError(problems);
 
     for (const p of prepared) {
+      const t0 = performance.now();
       const c = await log.timed(`${p.file}: læst og kontrolleret`, () =>
         check(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log }),
       );
+      p.ms += performance.now() - t0;
       if (typeof c === "string") problems.push(c);
       else checkedTables.push(c);
     }
@@ -355,8 +358,9 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
       for (const ddl of warehouseDdl()) await run(wh, "load", ddl);
       [{ loadId }] = await all<{ loadId: number }>(wh, "load", "select (coalesce(max(load_id), 0) + 1)::integer as loadId from load_log");
       for (const c of checkedTables) {
+        const t0 = performance.now();
         await log.timed(`${c.p.file}: skrevet til ${srcTable(c.p.table.name)}`, () => write(wh, c, loadId));
-        const ms = Math.round(performance.now() - c.p.started);
+        const ms = Math.round(c.p.ms + performance.now() - t0);
         reports.push({
           table: c.p.table.name,
           file: c.p.file,
