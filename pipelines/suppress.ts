@@ -148,7 +148,7 @@ export function suppressBreakdown<T>(
   count: (row: T) => number | null | undefined,
   groupBy: (row: T) => string[],
   threshold = DEFAULT_THRESHOLD,
-): (number | null)[] {
+): { vaerdi: number | null; undertrykt: Undertrykt | null }[] {
   const figures: Figure[] = rows.map((r) => ({ art: "antal", taeller: num(count(r)) ?? 0, naevner: null }));
   const byKey = new Map<string, Group>();
   rows.forEach((r, i) => {
@@ -158,7 +158,7 @@ export function suppressBreakdown<T>(
       g.parts.push(i);
     }
   });
-  return suppressFigures(figures, [...byKey.values()], threshold).map((p) => p.vaerdi);
+  return suppressFigures(figures, [...byKey.values()], threshold).map((p) => ({ vaerdi: p.vaerdi, undertrykt: p.undertrykt }));
 }
 
 function num(v: unknown): number | null {

@@ -4,7 +4,9 @@ import * as Plot from "@observablehq/plot";
 import * as fmt from "./format.js";
 import { FARVER, figur, kvartalAkse, lovskiftMarks, soejler } from "./side.js";
 
-const antalTekst = (g) => (v) => (v === null || v === undefined ? `<${g}` : fmt.tal(v));
+/** A published count: `<5` for a small one, `–` for one hidden to protect another (complementary). */
+export const antalTekst = (g) => (v, row) =>
+  v !== null && v !== undefined ? fmt.tal(v) : row?.undertrykt === "komplementaer" ? fmt.STREG : `<${g}`;
 
 /** Stacked columns per quarter by category. `rows`: [{kvartal, navn, antal}]. */
 export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori" }) {

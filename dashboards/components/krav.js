@@ -29,7 +29,7 @@ function lov(def, kvartal) {
 /** The table's rows as data: one per requirement, one cell per unit plus the municipality. */
 export function kravRaekker(data, kvartal) {
   const find = indeks(data);
-  const kolonner = [...data.enheder, KOMMUNE];
+  const kolonner = [KOMMUNE, ...data.enheder];
   return kravKpis(data).map((kpi) => {
     const def = data.definitioner.find((d) => d.kpi === kpi);
     return {
@@ -46,7 +46,7 @@ export function kravRaekker(data, kvartal) {
 
 export function kravTabel(data, kvartal) {
   const raekker = kravRaekker(data, kvartal);
-  const kolonner = [...data.enheder, KOMMUNE];
+  const kolonner = [KOMMUNE, ...data.enheder];
   const table = el(
     "table",
     { class: "tabel krav", "aria-label": `Lovoverholdelse ${fmt.kvartal(kvartal)}` },

@@ -15,7 +15,6 @@ export const HOVEDTAL = [
   "sager_pr_sagsbehandler",
 ];
 
-const lower = (s) => (s ? s[0].toLowerCase() + s.slice(1) : s);
 const upper = (s) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 function figure(row, graense) {
@@ -26,18 +25,14 @@ function lavereErBedre(def) {
   return /^(lav|ned|faerre|færre|mindre|lower|down|-)/i.test(String(def?.retning ?? ""));
 }
 
-/** The subject of a sentence about a KPI: "Andelen af …", "Antallet af …", or the name. */
+/**
+ * The subject of a sentence about a KPI. The names in kpi_definitioner are labels, not always noun phrases
+ * ("Handleplan rettidigt"), so the sentence leads with the label: "Handleplan rettidigt: andelen steg …".
+ */
 export function emne(def) {
-  const navn = String(def?.navn ?? def?.kpi ?? "");
-  if (def?.art === "andel") {
-    if (/^andel(en)?\b/i.test(navn)) return upper(navn.replace(/^andel(en)?/i, "Andelen"));
-    return `Andelen af ${lower(navn)}`;
-  }
-  if (def?.art === "antal") {
-    if (/^antal(let)?\b/i.test(navn)) return upper(navn.replace(/^antal(let)?/i, "Antallet"));
-    return `Antallet af ${lower(navn)}`;
-  }
-  return upper(navn);
+  const navn = upper(String(def?.navn ?? def?.kpi ?? ""));
+  const hvad = def?.art === "andel" ? "andelen" : def?.art === "antal" ? "antallet" : "tallet";
+  return `${navn}: ${hvad}`;
 }
 
 /** Target for a KPI in a quarter (municipality level), from the development plan. */
@@ -90,7 +85,7 @@ export function opsummering(data, kvartal, kpis = HOVEDTAL) {
     if (!h.nu) continue;
     const subj = emne(h.def);
     if (h.nu.vaerdi === null) {
-      saetninger.push(`${subj} i ${fmt.kvartal(kvartal)} vises ikke, fordi der er færre end ${g} sager.`);
+      saetninger.push(`${subj} i ${fmt.kvartal(kvartal)} vises ikke, fordi der er for få sager (færre end ${g}).`);
       continue;
     }
     let s;

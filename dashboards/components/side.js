@@ -168,7 +168,7 @@ export function figur({ titel, beskrivelse, chart, rows, columns, filnavn, note 
     { class: "figur" },
     titel ? el("h3", {}, titel) : null,
     chart,
-    el("figcaption", {}, beskrivelse, note ? el("span", { class: "note" }, ` ${note}`) : null),
+    el("figcaption", {}, beskrivelse, note ? el("span", { class: "fodnote" }, ` ${note}`) : null),
     el("details", { class: "data" }, el("summary", {}, "Vis tabel"), tabel(rows, columns)),
     csvKnap(rows, columns, filnavn),
   );
@@ -255,7 +255,7 @@ export function soejler({ rows, ariaLabel, andel = false, decimals = 0, referenc
     ariaDescription: `${ariaLabel}. Tallene står i tabellen under grafen.`,
     width: bredde,
     height: 40 + rows.length * 28,
-    marginLeft: 170,
+    marginLeft: Math.min(340, 12 + 6.6 * Math.max(8, ...rows.map((r) => String(r.navn).length))),
     marginRight: 60,
     style: { fontSize: "12px" },
     x: { grid: true, label: null, tickFormat: xfmt, domain: andel ? [0, 1] : undefined, nice: true },
@@ -279,7 +279,7 @@ export function undertrykkelsesNote(meta) {
   const g = meta.diskretionsgraense;
   return el(
     "p",
-    { class: "note" },
+    { class: "fodnote" },
     `Små tal vises ikke: et antal mellem 1 og ${g - 1} vises som <${g}, og en andel med færre end ${g} sager i nævneren vises som ${fmt.STREG}. ` +
       "Hvor et skjult tal ellers kunne regnes ud fra kommunens tal og de øvrige enheders, er endnu et tal skjult.",
   );

@@ -196,7 +196,7 @@ export async function underretningerData(wh: Warehouse) {
   // Each dimension's categories add up to the quarter's notifications (KPI 1), which is published.
   const antal = suppressBreakdown(rows, (r) => r.antal, (r) => [`${r.kvartal}|${r.dimension}`], meta.diskretionsgraense);
   return {
-    fordeling: rows.map((r, i) => ({ ...r, antal: antal[i], undertrykt: antal[i] === null })),
+    fordeling: rows.map((r, i) => ({ ...r, antal: antal[i].vaerdi, undertrykt: antal[i].undertrykt })),
     mangler: missing,
   };
 }
@@ -216,8 +216,7 @@ export async function anbringelserData(wh: Warehouse) {
   // A two-way table (unit × group) with published margins: protect each unit's row and each group's column.
   const groups = (r: (typeof rows)[number]) =>
     r.niveau === "kommune" ? [`${r.kvartal}|k`] : [`${r.kvartal}|e|${r.enhed}`, `${r.kvartal}|g|${r.gruppe}`];
-  const cols = ["anbragte", "nye", "ophoerte"] as const;
-  const sup = Object.fromEntries(cols.map((c) => [c, suppressBreakdown(rows, (r) => r[c], groups, g)]));
+  const sup = { anbragte: suppressBreakdown(rows, (r) => r.anbragte, groups, g) };
   const trappe = await maybe<{ kvartal: string; trin: number; boern: number }>(
     wh,
     have,
@@ -226,9 +225,24 @@ export async function anbringelserData(wh: Warehouse) {
     missing,
   );
   const boern = suppressBreakdown(trappe, (r) => r.boern, (r) => [r.kvartal], g);
+  // New and ended placements for the whole municipality per quarter: the totals of the groups, published.
+  const totals = new Map<string, { kvartal: string; nye: number; ophoerte: number }>();
+  for (const r of rows.filter((x) => x.niveau === "kommune")) {
+    const t = totals.get(r.kvartal) ?? { kvartal: r.kvartal, nye: 0, ophoerte: 0 };
+    t.nye += Number(r.nye ?? 0);
+    t.ophoerte += Number(r.ophoerte ?? 0);
+    totals.set(r.kvartal, t);
+  }
   return {
-    anbringelser: rows.map((r, i) => ({ ...r, anbragte: sup.anbragte[i], nye: sup.nye[i], ophoerte: sup.ophoerte[i] })),
-    indsatstrappe: trappe.map((r, i) => ({ ...r, boern: boern[i] })),
+    anbringelser: rows.map((r, i) => ({
+      ...r,
+      anbragte: sup.anbragte[i].vaerdi,
+      undertrykt: sup.anbragte[i].undertrykt,
+      nye: undefined,
+      ophoerte: undefined,
+    })),
+    bevaegelser: [...totals.values()].map((t) => ({ kvartal: t.kvartal, nye: suppressCount(t.nye, g), ophoerte: suppressCount(t.ophoerte, g) })),
+    indsatstrappe: trappe.map((r, i) => ({ ...r, boern: boern[i].vaerdi, undertrykt: boern[i].undertrykt })),
     mangler: missing,
   };
 }

@@ -9,27 +9,27 @@ export const FIXTURE_UNITS = ["Team Nord", "Team Syd", "<b>Team</b>", "Familiece
 export const FIXTURE_QUARTERS = quarters("2023K1", "2025K3");
 export const FIXTURE_AS_OF = "2025-10-15";
 
-export const FIXTURE_DEFINITIONS: [number, string, string, "antal" | "andel" | "forhold", "hoej" | "lav", string, string, boolean][] = [
-  [1, "underretninger_antal", "Underretninger modtaget", "antal", "lav", "SEL § 153-154", "BL §§ 133-134", false],
-  [2, "underretninger_boern", "Børn med underretning", "antal", "lav", "SEL § 153-154", "BL §§ 133-134", false],
-  [3, "underretning_vurderet_24t", "Underretninger vurderet inden for 24 timer", "andel", "hoej", "SEL § 155", "BL §§ 136-137", true],
-  [4, "underretning_kvitteret_6_hverdage", "Kvittering til fagperson inden for 6 hverdage", "andel", "hoej", "SEL § 155 b", "BL § 138", true],
-  [5, "underretning_gentagen_12m", "Børn med gentagne underretninger (12 mdr.)", "andel", "lav", "", "", false],
-  [6, "underretninger_pr_1000_boern", "Underretninger pr. 1.000 børn", "forhold", "lav", "", "", false],
-  [7, "bfu_rettidig_4m", "Børnefaglige undersøgelser afsluttet inden for fire måneder", "andel", "hoej", "SEL § 50", "BL § 20, stk. 3", true],
-  [8, "bfu_overskridelse_begrundet", "Overskredne undersøgelser med begrundelse", "andel", "hoej", "SEL § 50", "BL § 20, stk. 3", true],
-  [9, "bfu_aaben_overskredet", "Åbne undersøgelser over fristen", "antal", "lav", "SEL § 50", "BL § 20, stk. 3", false],
-  [10, "foranstaltninger_nye_antal", "Nye foranstaltninger", "antal", "lav", "", "", false],
-  [11, "handleplan_rettidig", "Handleplan/barnets plan rettidigt", "andel", "hoej", "SEL § 140", "BL § 91", true],
-  [12, "boernesamtale_foer_afgoerelse", "Børnesamtale før afgørelse", "andel", "hoej", "SEL § 48", "BL § 5", true],
-  [13, "opfoelgning_rettidig", "Rettidig opfølgning på foranstaltninger", "andel", "hoej", "SEL § 70", "BL § 95", true],
-  [14, "tilsyn_2_besoeg_12m", "Anbragte børn med to tilsynsbesøg (12 mdr.)", "andel", "hoej", "SEL § 148", "BL § 156, stk. 5", true],
-  [15, "anbragte_antal", "Anbragte børn", "antal", "lav", "", "", false],
-  [16, "anbringelse_familiebaseret_andel", "Anbragte i familiebaseret anbringelse", "andel", "hoej", "", "", false],
-  [17, "anbringelse_institution_andel", "Anbragte på institution", "andel", "lav", "", "", false],
-  [18, "anbringelse_uden_samtykke_andel", "Anbringelser uden samtykke", "andel", "lav", "", "", false],
-  [19, "anbringelse_trin_ned_12m", "Børn flyttet ned ad indsatstrappen (12 mdr.)", "andel", "hoej", "", "", false],
-  [20, "sager_pr_sagsbehandler", "Sager pr. sagsbehandler", "forhold", "lav", "", "", false],
+export const FIXTURE_DEFINITIONS: [number, string, string, "antal" | "andel" | "forhold", string, string, string, boolean][] = [
+  [1, "underretninger_antal", "Underretninger modtaget", "antal", "lavere_bedre", "SEL § 153-154", "BL §§ 133-134", false],
+  [2, "underretninger_boern", "Børn med underretning", "antal", "lavere_bedre", "SEL § 153-154", "BL §§ 133-134", false],
+  [3, "underretning_vurderet_24t", "Underretninger vurderet inden for 24 timer", "andel", "hoejere_bedre", "SEL § 155", "BL §§ 136-137", true],
+  [4, "underretning_kvitteret_6_hverdage", "Kvittering til fagperson inden for 6 hverdage", "andel", "hoejere_bedre", "SEL § 155 b", "BL § 138", true],
+  [5, "underretning_gentagen_12m", "Børn med gentagne underretninger (12 mdr.)", "andel", "lavere_bedre", "", "", false],
+  [6, "underretninger_pr_1000_boern", "Underretninger pr. 1.000 børn", "forhold", "lavere_bedre", "", "", false],
+  [7, "bfu_rettidig_4m", "Børnefaglige undersøgelser afsluttet inden for fire måneder", "andel", "hoejere_bedre", "SEL § 50", "BL § 20, stk. 3", true],
+  [8, "bfu_overskridelse_begrundet", "Overskredne undersøgelser med begrundelse", "andel", "hoejere_bedre", "SEL § 50", "BL § 20, stk. 3", true],
+  [9, "bfu_aaben_overskredet", "Åbne undersøgelser over fristen", "antal", "lavere_bedre", "SEL § 50", "BL § 20, stk. 3", false],
+  [10, "foranstaltninger_nye_antal", "Nye foranstaltninger", "antal", "lavere_bedre", "", "", false],
+  [11, "handleplan_rettidig", "Handleplan/barnets plan rettidigt", "andel", "hoejere_bedre", "SEL § 140", "BL § 91", true],
+  [12, "boernesamtale_foer_afgoerelse", "Børnesamtale før afgørelse", "andel", "hoejere_bedre", "SEL § 48", "BL § 5", true],
+  [13, "opfoelgning_rettidig", "Rettidig opfølgning på foranstaltninger", "andel", "hoejere_bedre", "SEL § 70", "BL § 95", true],
+  [14, "tilsyn_2_besoeg_12m", "Anbragte børn med to tilsynsbesøg (12 mdr.)", "andel", "hoejere_bedre", "SEL § 148", "BL § 156, stk. 5", true],
+  [15, "anbragte_antal", "Anbragte børn", "antal", "lavere_bedre", "", "", false],
+  [16, "anbringelse_familiebaseret_andel", "Anbragte i familiebaseret anbringelse", "andel", "hoejere_bedre", "", "", false],
+  [17, "anbringelse_institution_andel", "Anbragte på institution", "andel", "lavere_bedre", "", "", false],
+  [18, "anbringelse_uden_samtykke_andel", "Anbringelser uden samtykke", "andel", "lavere_bedre", "", "", false],
+  [19, "anbringelse_trin_ned_12m", "Børn flyttet ned ad indsatstrappen (12 mdr.)", "andel", "hoejere_bedre", "", "", false],
+  [20, "sager_pr_sagsbehandler", "Sager pr. sagsbehandler", "forhold", "lavere_bedre", "", "", false],
 ];
 
 function quarters(from: string, to: string): string[] {
@@ -143,7 +143,7 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
       const row = kpiRows.find((x) => x[0] === kpi && x[1] === kv && x[2] === "kommune")!;
       const val = row[6] as number;
       const lower = kpi === "sager_pr_sagsbehandler";
-      plan.push([kpi, periode, kv, "kommune", null, maal, val, lower ? "lav" : "hoej", (lower ? val <= maal : val >= maal) ? "opfyldt" : "ikke_opfyldt"]);
+      plan.push([kpi, periode, kv, "kommune", null, maal, val, lower ? "lav" : "hoejere_bedre", (lower ? val <= maal : val >= maal) ? "opfyldt" : "ikke_opfyldt"]);
     }
   await insert(
     "mart_udviklingsplan",

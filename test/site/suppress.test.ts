@@ -115,7 +115,9 @@ describe("complementary suppression in the KPI mart", () => {
 describe("breakdowns", () => {
   it("protects a breakdown whose total is shown elsewhere", () => {
     const kilder = [{ k: "skole", n: 20 }, { k: "politi", n: 2 }, { k: "sundhed", n: 9 }, { k: "anden", n: 14 }];
-    expect(suppressBreakdown(kilder, (r) => r.n, () => ["2025K3"])).toEqual([20, null, null, 14]);
+    const out = suppressBreakdown(kilder, (r) => r.n, () => ["2025K3"]);
+    expect(out.map((o) => o.vaerdi)).toEqual([20, null, null, 14]);
+    expect(out.map((o) => o.undertrykt)).toEqual([null, "lille_antal", "komplementaer", null]);
   });
   it("protects both margins of a two-way table", () => {
     // units × groups; each unit's total and each group's total are published elsewhere.
@@ -123,13 +125,13 @@ describe("breakdowns", () => {
       { e: "A", g: "fam", n: 10 }, { e: "A", g: "inst", n: 2 }, { e: "A", g: "eget", n: 8 },
       { e: "B", g: "fam", n: 12 }, { e: "B", g: "inst", n: 9 }, { e: "B", g: "eget", n: 7 },
     ];
-    const out = suppressBreakdown(cells, (c) => c.n, (c) => [`e:${c.e}`, `g:${c.g}`]);
+    const out = suppressBreakdown(cells, (c) => c.n, (c) => [`e:${c.e}`, `g:${c.g}`]).map((o) => o.vaerdi);
     // A/inst is small; A/eget (smallest other in row A) goes with it; then column inst and eget each have one
     // hidden cell, so B/inst and B/eget go too.
     expect(out).toEqual([10, null, null, 12, null, null]);
   });
   it("does not count zero cells as hidden", () => {
-    expect(suppressBreakdown([{ n: 0 }, { n: 30 }, { n: 12 }], (r) => r.n, () => ["x"])).toEqual([0, 30, 12]);
+    expect(suppressBreakdown([{ n: 0 }, { n: 30 }, { n: 12 }], (r) => r.n, () => ["x"]).map((o) => o.vaerdi)).toEqual([0, 30, 12]);
   });
 });
 
