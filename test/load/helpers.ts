@@ -1,0 +1,44 @@
+// Shared by the load tests: a fresh warehouse file, loadFolder with a collecting logger, fixture paths.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
+import { type LoadOptions, loadFolder } from "../../pipelines/load/load-folder.ts";
+import type { LoadReport } from "../../pipelines/load/report.ts";
+import { createLogger } from "../../pipelines/log.ts";
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const fixture = (name: string) => join(repoRoot, "test/fixtures/load", name);
+export const TEST_KEY = "test-nøgle-kun-til-tests";
+
+export function tempDir(prefix = "libu-load-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function freshWarehouse(): Promise<Warehouse> {
+  return openWarehouse(join(tempDir(), "warehouse.duckdb"));
+}
+
+export interface Loaded {
+  report?: LoadReport;
+  error?: Error & { problems?: string[]; exitCode?: number };
+  log: string;
+}
+
+/** Runs loadFolder and captures the report or the error, and every log line. */
+export async function load(wh: Warehouse, opts: LoadOptions, demo = false): Promise<Loaded> {
+  let log = "";
+  const logger = createLogger({ write: (t) => void (log += t) });
+  try {
+    const report = await loadFolder(wh, { asOf: "2025-02-01", ...opts }, { log: logger, pseudonym: { key: TEST_KEY, demo }, cwd: repoRoot });
+    return { report, log };
+  } catch (e) {
+    return { error: e as Loaded["error"], log };
+  }
+}
+
+export const rows = <T = Record<string, unknown>>(wh: Warehouse, sql: string) => wh.all<T>(sql);
+
+/** Every CPR-shaped number (with or without dash) in a text. */
+export const CPR_PATTERN = /(?<![0-9])[0-3][0-9][01][0-9][0-9]{2}-?[0-9]{4}(?![0-9])/;
