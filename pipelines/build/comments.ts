@@ -100,6 +100,16 @@ export function srcTableDocs(): TableDoc[] {
   }));
 }
 
+/** Columns of every table in the main schema, in order. */
+export async function tableColumns(wh: Warehouse): Promise<Map<string, string[]>> {
+  const rows = await wh.all<{ table_name: string; column_name: string }>(
+    `select table_name, column_name from duckdb_columns() where schema_name = 'main' and not internal order by table_name, column_index`,
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.table_name, [...(out.get(r.table_name) ?? []), r.column_name]);
+  return out;
+}
+
 export async function commentTable(
   wh: Warehouse,
   table: string,

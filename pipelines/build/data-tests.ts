@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { type Warehouse, ident, lit } from "../db.ts";
 import { BuildError } from "../errors.ts";
+import { tableColumns } from "./comments.ts";
 import { type Model, discoverSeeds } from "./models.ts";
 import type { DataTestResult, DataTestRunner } from "./runner.ts";
 import type { DeclaredTest, Severity, Sidecar } from "./sidecar.ts";
@@ -135,16 +136,6 @@ export function compileTests(models: Pick<Model, "name" | "sidecar">[], modelsDi
     const sql = c.sql.replace(/^(\s*--[^\n]*\n)+/, "");
     out.push({ test: c.name, model: c.model, kolonne: c.kolonne, alvor: c.alvor, beskrivelse: c.beskrivelse, sql });
   }
-  return out;
-}
-
-/** Columns of every table in the main schema. */
-export async function tableColumns(wh: Warehouse): Promise<Map<string, string[]>> {
-  const rows = await wh.all<{ table_name: string; column_name: string }>(
-    `select table_name, column_name from duckdb_columns() where schema_name = 'main' and not internal order by table_name, column_index`,
-  );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.table_name, [...(out.get(r.table_name) ?? []), r.column_name]);
   return out;
 }
 

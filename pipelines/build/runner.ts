@@ -5,7 +5,7 @@ import { type Warehouse, ident, lit } from "../db.ts";
 import { BuildError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { warehouseDdl } from "../warehouse.ts";
-import { commentFixedTables, commentTable } from "./comments.ts";
+import { commentFixedTables, commentTable, tableColumns } from "./comments.ts";
 import { type Model, discoverModels, discoverSeeds, orderModels } from "./models.ts";
 
 export interface BuildOptions {
@@ -79,12 +79,7 @@ async function commentModel(wh: Warehouse, name: string, sidecar: NonNullable<Mo
 
 /** Descriptions of the load and config tables (the models' are stored as each is built). */
 async function commentBaseTables(wh: Warehouse): Promise<void> {
-  const rows = await wh.all<{ table_name: string; column_name: string }>(
-    `select table_name, column_name from duckdb_columns() where schema_name = 'main' and not internal order by table_name, column_index`,
-  );
-  const columns = new Map<string, string[]>();
-  for (const r of rows) columns.set(r.table_name, [...(columns.get(r.table_name) ?? []), r.column_name]);
-  await commentFixedTables(wh, columns);
+  await commentFixedTables(wh, await tableColumns(wh));
 }
 
 export async function buildModels(
