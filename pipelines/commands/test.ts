@@ -1,10 +1,11 @@
 // `libu test`: the data tests only, against the warehouse as built. Non-zero on an error-severity failure.
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { runDataTests, writeTestResults } from "../build/data-tests.ts";
 import { discoverModels, orderModels } from "../build/models.ts";
 import type { Command } from "../command.ts";
 import { openWarehouse } from "../db.ts";
-import { BuildError } from "../errors.ts";
+import { BuildError, LibuError } from "../errors.ts";
 import { REPO_MODELS_DIR } from "./build.ts";
 
 export const command: Command = {
@@ -16,6 +17,7 @@ export const command: Command = {
   async run({ values }, ctx) {
     const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
     const models = orderModels(discoverModels(modelsDir));
+    if (!existsSync(ctx.dbPath)) throw new LibuError(`${ctx.dbPath}: no warehouse here yet — run \`libu build\` first`);
     const wh = await openWarehouse(ctx.dbPath);
     try {
       const results = await runDataTests(wh, models, modelsDir);

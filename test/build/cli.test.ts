@@ -80,4 +80,11 @@ describe("libu build / libu test", () => {
     expect(failed.out).toMatch(/^FEJL {5}tre_fejler mart_tal/m);
     expect(failed.err).toMatch(/^libu: 1 data test\(s\) of severity error failed, first: tre_fejler on mart_tal$/m);
   });
+
+  it("test refuses a warehouse that does not exist instead of creating an empty one", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "libu-cli-")), "missing.duckdb");
+    const r = await run(["test", "--db", db, "--models", tempModels(baseModels)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/missing\.duckdb: no warehouse here yet — run `libu build` first/);
+  });
 });
