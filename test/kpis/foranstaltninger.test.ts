@@ -114,9 +114,9 @@ describe("KPI 12 boernesamtale_foer_afgoerelse", () => {
       {
         foranstaltninger: [
           m("c1", "b1", "familiebehandling", "2025-02-28", "2025-04-10"), // conversation exactly 6 months before → met
-          m("c2", "b2", "familiebehandling", "2025-03-31", "2025-04-10"), // a day before the window, and one after startet → not met
+          m("c2", "b2", "familiebehandling", "2025-03-31", "2025-04-10", { enhed: "Syd" }), // a day before the window, and one after startet → not met
           m("c3", "b3", "plejefamilie", "2025-01-10", "2025-04-10", { enhed: "Syd" }), // omitted (undladt) on startet → met
-          m("c4", "b4", "plejefamilie", "2025-01-20", "2025-04-10", { enhed: "Syd" }), // only another child's conversation → not met
+          m("c4", "b4", "plejefamilie", "2025-01-20", "2025-04-10"), // only another child's conversation → not met
           m("c5", "b5", "aflastning", "2025-04-02", null), // running quarter → no row
           m("c6", "b6", "aflastning", "2024-12-31", "2025-01-31"), // conversation on startet → met (2024K4)
           // 2025-03-31 − 6 months = 2024-09-30 (clamped): a conversation that day is in the window → met.
@@ -138,7 +138,7 @@ describe("KPI 12 boernesamtale_foer_afgoerelse", () => {
     expect(await kpiRows(wh, "boernesamtale_foer_afgoerelse")).toEqual([
       r("2024K4", "Nord", 1, 1, 1),
       r("2024K4", null, 1, 1, 1),
-      // Nord: c1 met, c2 not; Syd: c3 met, c4 not, c7 met
+      // Nord: c1 met, c4 not; Syd: c2 not, c3 met, c7 met
       r("2025K1", "Nord", 1, 2, 0.5),
       r("2025K1", "Syd", 2, 3, 2 / 3),
       r("2025K1", null, 3, 5, 0.6),
