@@ -12,6 +12,7 @@ const STRIDE = 1087; // a prime, so coprime with every 500 × k
 export class CprIssuer {
   private counters = new Map<number, number>();
   private offsets = new Map<number, number>();
+  private centuryDigits = new Map<number, number[]>();
 
   constructor(private rng: Rng) {}
 
@@ -19,7 +20,11 @@ export class CprIssuer {
     const p = parts(born);
     const yy = p.y % 100;
     // The 7th digits that give this birth year's century.
-    const sevenths = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((s) => cprCentury(s, yy) + yy === p.y);
+    let sevenths = this.centuryDigits.get(p.y);
+    if (!sevenths) {
+      sevenths = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((s) => cprCentury(s, yy) + yy === p.y);
+      this.centuryDigits.set(p.y, sevenths);
+    }
     if (sevenths.length === 0) throw new Error(`no CPR century digit for ${p.y}`);
     const key = born * 2 + (boy ? 1 : 0);
     const n = this.counters.get(key) ?? 0;

@@ -5,18 +5,27 @@ export type Day = number;
 /** Minutes since 1970-01-01 00:00. */
 export type Minute = number;
 
-const MS_PER_DAY = 86_400_000;
-
 export function day(iso: string): Day {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new Error(`not a date: ${iso}`);
-  const d = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  const back = new Date(d);
-  if (back.getUTCDate() !== +m[3] || back.getUTCMonth() !== +m[2] - 1) throw new Error(`not a date: ${iso}`);
-  return d / MS_PER_DAY;
+  if (+m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > daysInMonth(+m[1], +m[2])) throw new Error(`not a date: ${iso}`);
+  return ymd(+m[1], +m[2], +m[3]);
 }
 
-export const ymd = (y: number, m: number, d: number): Day => Date.UTC(y, m - 1, d) / MS_PER_DAY;
+// Civil-calendar conversions in integer arithmetic (H. Hinnant's algorithms): no Date objects in the hot loops.
+
+/** Day number of a calendar date; months outside 1–12 roll over into the neighbouring years. */
+export function ymd(y: number, m: number, d: number): Day {
+  const mm0 = m - 1;
+  y += Math.floor(mm0 / 12);
+  m = (((mm0 % 12) + 12) % 12) + 1;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
 
 export interface Parts {
   y: number;
@@ -24,23 +33,34 @@ export interface Parts {
   d: number;
 }
 
-export function parts(d: Day): Parts {
-  const date = new Date(d * MS_PER_DAY);
-  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+export function parts(day: Day): Parts {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-export const yearOf = (d: Day) => new Date(d * MS_PER_DAY).getUTCFullYear();
+export const yearOf = (d: Day) => parts(d).y;
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+export const daysInMonth = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 : monthLengths[m - 1]);
 
 /** 0 = Monday … 6 = Sunday. */
-export const weekday = (d: Day) => (d + 3) % 7;
+export const weekday = (d: Day) => (((d + 3) % 7) + 7) % 7;
 
 /** `d + n months`, the day of month clamped to the target month's last day (kpis.md, like DuckDB). */
 export function addMonths(d: Day, n: number): Day {
   const p = parts(d);
-  const first = Date.UTC(p.y, p.m - 1 + n, 1);
-  const target = new Date(first);
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(p.d, last)) / MS_PER_DAY;
+  const total = p.y * 12 + (p.m - 1) + n;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  return ymd(y, m, Math.min(p.d, daysInMonth(y, m)));
 }
 
 export const addYears = (d: Day, n: number) => addMonths(d, 12 * n);

@@ -363,7 +363,7 @@ export function simulate(input: SimInput): Simulation {
       due = addMonths(next, 6);
     }
     for (;;) {
-      const next = rng.chance(p("opfoelgning", due, m.unit)) ? due - rng.int(0, 60) : due + rng.int(5, 150);
+      const next = rng.chance(p("opfoelgning", due, m.unit)) ? due - rng.int(0, 60) : due + rng.int(20, 200);
       if (next > until) break;
       last = next;
       doc(followups, c, next, m.unit, m.legacy);
@@ -651,7 +651,8 @@ export function simulate(input: SimInput): Simulation {
     for (let i = 0; i < n; i++) {
       let child: Child | null = null;
       let kilde: Kilde = "skole";
-      const repeat = recent.length > recentHead && rng.chance(0.2);
+      // Repeats draw on the last year's notified children; the pool is young in the first months, so fewer then.
+      const repeat = recent.length > recentHead && rng.chance(0.2 * Math.min(1, 0.3 + (d - W) / 365));
       for (let tries = 0; tries < 20 && !child; tries++) {
         kilde = working ? rng.weighted(kilder) : (rng.weighted(weekendKilder as Record<Kilde, number>) as Kilde);
         if (repeat) {

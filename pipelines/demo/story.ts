@@ -12,9 +12,9 @@ export const compliance = {
   kvitteret6: [0.8, 0.94],
   bfu4m: [0.58, 0.91],
   bfuBegrundet: [0.35, 0.75],
-  handleplan: [0.72, 0.92],
+  handleplan: [0.55, 0.9],
   boernesamtale: [0.7, 0.9],
-  opfoelgning: [0.7, 0.9],
+  opfoelgning: [0.55, 0.88],
   tilsyn: [0.72, 0.94],
 } as const;
 export type Duty = keyof typeof compliance;
