@@ -39,9 +39,9 @@ export async function readRaw(
   const t = tempNames(args.table);
   const columns = Array.from({ length: args.width }, (_, i) => `${lit(rawColumn(i))}: 'VARCHAR'`).join(", ");
   await run(wh, args.file, `drop table if exists ${t.rejectErrors}; drop table if exists ${t.rejectScans}`);
-  const read = `create or replace temp table ${t.raw} as select * from read_csv(${lit(args.csvPath)},
+  const read = (strict: boolean) => `create or replace temp table ${t.raw} as select * from read_csv(${lit(args.csvPath)},
       header = true, auto_detect = false, delim = ${lit(args.delimiter)}, quote = '"', escape = '"',
-      columns = {${columns}}, store_rejects = true,
+      columns = {${columns}}, store_rejects = true, strict_mode = ${strict},
       rejects_table = ${lit(t.rejectErrors)}, rejects_scan = ${lit(t.rejectScans)})`;
   // Progress for big files: DuckDB reports the query's progress while it runs.
   const timer =
@@ -52,7 +52,14 @@ export async function readRaw(
         }, 500)
       : undefined;
   try {
-    await run(wh, `${args.file}: cannot be read`, read);
+    try {
+      await run(wh, `${args.file}: cannot be read`, read(true));
+    } catch (e) {
+      // Mixed line ends (\n and \r\n in one file) stop the strict parser; the lenient one reads them.
+      if (!/invalid state/.test((e as Error).message)) throw e;
+      await run(wh, args.file, `drop table if exists ${t.rejectErrors}; drop table if exists ${t.rejectScans}`);
+      await run(wh, `${args.file}: cannot be read`, read(false));
+    }
   } finally {
     if (timer) clearInterval(timer);
   }
