@@ -237,10 +237,3 @@ async function commentResultsTable(wh: Warehouse): Promise<void> {
   await wh.run(`comment on table data_test_results is ${lit("Results of the latest run of the data tests (libu build / libu test), kept when the build fails.")}`);
   for (const [c, d] of Object.entries(cols)) await wh.run(`comment on column data_test_results.${ident(c)} is ${lit(d)}`);
 }
-
-/** One line per failing test, for the log and the build's error. */
-export function describeFailure(r: DataTestResult): string {
-  const where = `${r.model}${r.kolonne && r.test !== "dokumentation" ? `.${r.kolonne}` : ""}`;
-  const why = r.fejl > 0 && r.test !== "dokumentation" ? `${r.fejl} failing row(s): ${r.beskrivelse ?? ""}` : (r.beskrivelse ?? "");
-  return `data test ${r.test} on ${where} failed (${r.alvor}): ${why}`;
-}

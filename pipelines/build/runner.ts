@@ -38,6 +38,15 @@ export interface DataTestResult {
   beskrivelse?: string;
 }
 
+/** `model.kolonne` (the documentation check lists its columns in its description instead). */
+export const testTarget = (r: DataTestResult) => `${r.model}${r.kolonne && r.test !== "dokumentation" ? `.${r.kolonne}` : ""}`;
+
+/** One line: which test failed on which table and column, and why. */
+export function describeFailure(r: DataTestResult): string {
+  const why = r.test === "dokumentation" || r.fejl === 0 ? (r.beskrivelse ?? "") : `${r.fejl} failing row(s): ${r.beskrivelse ?? ""}`;
+  return `data test ${r.test} on ${testTarget(r)} failed: ${why}`;
+}
+
 /** Hook for the data tests; set by data-tests.ts so the runner stays independent of how tests are declared. */
 export type DataTestRunner = (wh: Warehouse, models: Model[], modelsDir: string) => Promise<DataTestResult[]>;
 
@@ -115,11 +124,8 @@ export async function buildModels(
       testsRan = true;
       const failed = result.tests.filter((t) => t.status === "fejl" && t.alvor === "error");
       if (failed.length) {
-        const first = failed[0];
-        const where = `${first.model}${first.kolonne && first.test !== "dokumentation" ? `.${first.kolonne}` : ""}`;
-        const why = first.test === "dokumentation" || first.fejl === 0 ? first.beskrivelse : `${first.fejl} failing row(s): ${first.beskrivelse ?? ""}`;
         const more = failed.length > 1 ? ` (and ${failed.length - 1} more failing test(s), see data_test_results)` : "";
-        throw new BuildError(`data test ${first.test} on ${where} failed: ${why}${more}; the previous marts are kept`);
+        throw new BuildError(`${describeFailure(failed[0])}${more}; the previous marts are kept`);
       }
     }
     await wh.run("commit");

@@ -1,11 +1,11 @@
 // `libu build`: seeds, configuration and every model in one transaction, then the data tests.
 // A failing model or error-severity test rolls everything back; the test results are kept.
 import { join, resolve } from "node:path";
-import { describeFailure, runDataTests, writeTestResults } from "../build/data-tests.ts";
-import { buildModels } from "../build/runner.ts";
+import { runDataTests, writeTestResults } from "../build/data-tests.ts";
+import { buildModels, type DataTestResult, describeFailure } from "../build/runner.ts";
 import type { Command } from "../command.ts";
 import { openWarehouse } from "../db.ts";
-import { formatDuration } from "../log.ts";
+import { formatDuration, type Logger } from "../log.ts";
 
 /** The repository's models; `--models` points elsewhere (tests, a municipality's own fork). */
 export const REPO_MODELS_DIR = join(import.meta.dirname, "../../models");
@@ -44,9 +44,9 @@ export const command: Command = {
 };
 
 /** Terse lines: a summary, then each failing test (warnings too). */
-export function reportTests(log: { info(m: string): void; warn(m: string): void }, results: import("../build/runner.ts").DataTestResult[]) {
+export function reportTests(log: Logger, results: DataTestResult[]) {
   const failed = results.filter((r) => r.status === "fejl");
   const errors = failed.filter((r) => r.alvor === "error").length;
   log.info(`datatests: ${results.length - failed.length} ok, ${errors} fejl, ${failed.length - errors} advarsler`);
-  for (const r of failed) (r.alvor === "error" ? log.info : log.warn)(`  ${describeFailure(r)}`);
+  for (const r of failed) (r.alvor === "error" ? log.info : log.warn)(`  ${describeFailure(r)} (${r.alvor})`);
 }

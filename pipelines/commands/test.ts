@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { runDataTests, writeTestResults } from "../build/data-tests.ts";
 import { discoverModels, orderModels } from "../build/models.ts";
+import { testTarget } from "../build/runner.ts";
 import type { Command } from "../command.ts";
 import { openWarehouse } from "../db.ts";
 import { BuildError, LibuError } from "../errors.ts";
@@ -23,9 +24,8 @@ export const command: Command = {
       const results = await runDataTests(wh, models, modelsDir);
       await writeTestResults(wh, results);
       for (const r of results) {
-        const where = `${r.model}${r.kolonne && r.test !== "dokumentation" ? `.${r.kolonne}` : ""}`;
         const status = r.status === "ok" ? "ok" : r.alvor === "error" ? "FEJL" : "advarsel";
-        ctx.stdout.write(`${status.padEnd(8)} ${r.test} ${where}${r.status === "fejl" ? ` — ${r.fejl} række(r): ${r.beskrivelse ?? ""}` : ""}\n`);
+        ctx.stdout.write(`${status.padEnd(8)} ${r.test} ${testTarget(r)}${r.status === "fejl" ? ` — ${r.fejl} række(r): ${r.beskrivelse ?? ""}` : ""}\n`);
       }
       const failed = results.filter((r) => r.status === "fejl" && r.alvor === "error");
       const warned = results.filter((r) => r.status === "fejl" && r.alvor === "warn");
