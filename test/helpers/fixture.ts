@@ -1,6 +1,8 @@
 // Hand-built fixtures for the KPI tests: rows written straight into the src_ tables of an in-memory
 // warehouse (barn_id instead of CPR), one load_log row with the as-of date, then every model built.
 import { join } from "node:path";
+import { compileTests, runCompiled } from "../../pipelines/build/data-tests.ts";
+import { discoverModels } from "../../pipelines/build/models.ts";
 import { buildModels } from "../../pipelines/build/runner.ts";
 import { type Config, defaults } from "../../pipelines/config.ts";
 import { srcTable, tableNames } from "../../pipelines/contract.ts";
@@ -38,4 +40,24 @@ export async function kpiRows(wh: Warehouse, kpi: string) {
     `select kvartal, niveau, enhed, taeller, naevner, vaerdi from mart_kpi_kvartal where kpi = ? order by kvartal, niveau, enhed nulls first`,
     [kpi],
   );
+}
+
+/** An expected `kpiRows` row written by hand: `enhed` NULL is the kommune level; vaerdi = taeller / naevner, or taeller for counts. */
+export function martRow(kvartal: string, enhed: string | null, taeller: number, naevner: number | null = null) {
+  return {
+    kvartal,
+    niveau: enhed === null ? "kommune" : "enhed",
+    enhed,
+    taeller,
+    naevner,
+    vaerdi: naevner === null ? taeller : taeller / naevner,
+  };
+}
+
+/** Runs the sidecar data tests of the named models on a fixture warehouse; returns those that did not pass. */
+export async function failingDataTests(wh: Warehouse, modelNames: string[]) {
+  const models = discoverModels(MODELS_DIR).filter((m) => modelNames.includes(m.name));
+  const tests = compileTests(models, MODELS_DIR).filter((t) => modelNames.includes(t.model));
+  if (!tests.length) throw new Error(`no data tests declared for ${modelNames.join(", ")}`);
+  return (await runCompiled(wh, tests)).filter((r) => r.status !== "ok");
 }

@@ -3,7 +3,7 @@
 // printed calendar (weekday of the date, the holidays in between) — not from the model.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../../pipelines/db.ts";
-import { buildFixture } from "../helpers/fixture.ts";
+import { buildFixture, failingDataTests } from "../helpers/fixture.ts";
 
 let plain: Warehouse; // public holidays only
 let closed: Warehouse; // plus 24 and 31 December, grundlovsdag, 29 February and one single date
@@ -211,6 +211,11 @@ describe("int_kalender", () => {
     // Without the configuration these are ordinary working days.
     const [plainRow] = await plain.all(`select er_hverdag, helligdag from int_kalender where dato = '2025-06-05'`);
     expect(plainRow).toEqual({ er_hverdag: true, helligdag: null });
+  });
+
+  it("passes its sidecar data tests with and without closing days", async () => {
+    expect(await failingDataTests(plain, ["int_kalender"])).toEqual([]);
+    expect(await failingDataTests(closed, ["int_kalender"])).toEqual([]);
   });
 
   it("names a holiday before a closing day configured on the same date", async () => {
