@@ -1,0 +1,120 @@
+// `npm run bench`: how fast the national-scale set loads, next to DuckDB's bare typed read_csv of the same
+// files, and how fast the models build on it. Each step runs in its own child process (pipelines/bench/steps.ts)
+// so its peak memory (maxRSS) is its own. Prints a small table and writes it, with the machine, to BENCHMARKS.md.
+//
+//   npm run bench [-- --set national|demo] [--as-of YYYY-MM-DD] [--regenerate]
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { tables } from "./contract.ts";
+import type { StepArgs, StepResult } from "./bench/steps.ts";
+import { DEFAULT_AS_OF } from "./commands/demo.ts";
+import { formatDuration } from "./log.ts";
+
+const root = join(import.meta.dirname, "..");
+const stepsFile = join(import.meta.dirname, "bench/steps.ts");
+
+/** The targets the benchmark checks (issue 2). */
+export const targets = { loadVsReadCsv: 1.5, peakMemoryMb: 1536, buildVsLoad: 1 };
+
+function runStep(name: string, args: StepArgs): StepResult {
+  process.stderr.write(`bench: ${name} …\n`);
+  const child = spawnSync(process.execPath, ["--import", "tsx", stepsFile, name, JSON.stringify(args)], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  });
+  const line = child.stdout.split("\n").find((l) => l.startsWith("BENCH "));
+  if (child.status !== 0 || !line) throw new Error(`bench step ${name} failed:\n${child.stderr.trim()}`);
+  return JSON.parse(line.slice(6)) as StepResult;
+}
+
+const mb = (n: number) => `${n.toLocaleString("en-US")} MB`;
+const rate = (rows: number, ms: number) => (ms > 0 ? Math.round(rows / (ms / 1000)).toLocaleString("en-US") : "–");
+
+function machine(): string {
+  const c = cpus();
+  const duck = JSON.parse(readFileSync(join(root, "node_modules/@duckdb/node-api/package.json"), "utf8")).version;
+  const load = loadavg().map((x) => x.toFixed(1)).join(" / ");
+  return `${c.length} cores (${c[0]?.model.trim() ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GB RAM (${Math.round(freemem() / 2 ** 30)} GB free), Node ${process.version}, @duckdb/node-api ${duck}; load average at start ${load}`;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { set: { type: "string", default: "national" }, "as-of": { type: "string", default: DEFAULT_AS_OF }, regenerate: { type: "boolean" } },
+  });
+  const set = values.set === "demo" ? "demo" : "national";
+  const asOf = values["as-of"] as string;
+  const folder = join(root, "data", set);
+  const machineLine = machine();
+  const tmp = mkdtempSync(join(tmpdir(), "libu-bench-"));
+  const rows: { step: string; r: StepResult | null; note: string }[] = [];
+  try {
+    const present = tables.every((t) => existsSync(join(folder, `${t.name}.csv`)) || existsSync(join(folder, `${t.name}.xlsx`)));
+    if (!present || values.regenerate) {
+      const g = runStep("generate", { folder, db: "", asOf, set });
+      rows.push({ step: `generate (libu demo --scale ${set === "demo" ? "kommune" : "national"})`, r: g, note: `${(Number(g.detail?.bytes) / 1e6).toFixed(0)} MB written` });
+    } else rows.push({ step: "generate", r: null, note: `${folder.replace(root + "/", "")} present; --regenerate to time it` });
+    const bare = runStep("read_csv", { folder, db: join(tmp, "bare.duckdb"), asOf, set });
+    rows.push({ step: "DuckDB read_csv, typed (CSV files)", r: bare, note: "" });
+    const load = runStep("load", { folder, db: join(tmp, "warehouse.duckdb"), asOf, set });
+    rows.push({ step: "libu load (loadFolder)", r: load, note: `${load.detail?.quarantined} quarantined` });
+    let build: StepResult | null = null;
+    try {
+      build = runStep("build", { folder, db: join(tmp, "warehouse.duckdb"), asOf, set });
+      rows.push({ step: "libu build (buildModels + data tests)", r: build, note: `models alone ${formatDuration(Number(build.detail?.modelsMs))}` });
+    } catch (e) {
+      rows.push({ step: "libu build", r: null, note: `failed: ${(e as Error).message.split("\n").slice(1, 2).join(" ")}` });
+    }
+
+    const table = [
+      "| step | time | rows | rows/s | peak memory | note |",
+      "|---|---:|---:|---:|---:|---|",
+      ...rows.map(({ step, r, note }) =>
+        r ? `| ${step} | ${formatDuration(r.ms)} | ${r.rows.toLocaleString("en-US")} | ${rate(r.rows, r.ms)} | ${mb(r.maxRssMb)} | ${note} |` : `| ${step} | | | | | ${note} |`,
+      ),
+    ];
+    const ratio = load.ms / bare.ms;
+    const checks = [
+      `load / read_csv = ${ratio.toFixed(2)} (target ≤ ${targets.loadVsReadCsv}): ${ratio <= targets.loadVsReadCsv ? "met" : "NOT met"}`,
+      `peak memory of the load = ${mb(load.maxRssMb)} (target < ${mb(targets.peakMemoryMb)}): ${load.maxRssMb < targets.peakMemoryMb ? "met" : "NOT met"}`,
+      build
+        ? `build / load = ${(build.ms / load.ms).toFixed(2)} (target ≤ ${targets.buildVsLoad}): ${build.ms <= load.ms * targets.buildVsLoad ? "met" : "NOT met"}`
+        : "build: not measured",
+    ];
+    const when = new Date().toISOString().slice(0, 16).replace("T", " ");
+    const section = [`## ${when} UTC — ${set} set`, "", `Machine: ${machineLine}.`, "", ...table, "", ...checks.map((c) => `- ${c}`), ""].join("\n");
+    process.stdout.write(`${table.join("\n")}\n\n${checks.join("\n")}\n`);
+    writeBenchmarks(section);
+    process.stderr.write("bench: results written to BENCHMARKS.md\n");
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const header = `# Benchmarks
+
+\`npm run bench\` generates the national-scale set if \`data/national/\` is empty (\`libu demo --scale national\`: 98
+synthetic municipalities, five years, CSV only), then runs each step in its own process and records its time and
+peak memory (maxRSS): DuckDB's bare typed \`read_csv\` of the same CSV files (the yardstick), \`loadFolder\` (the
+whole load: detection, validation, quarantine, pseudonymisation, one transaction) and \`buildModels\` with the
+data tests. Targets: load within ${targets.loadVsReadCsv}× of the bare read_csv, peak memory under 1.5 GB, build no
+slower than load. The machine is shared (see the load average): compare runs on the same machine only.
+Newest run first.
+`;
+
+function writeBenchmarks(section: string) {
+  const path = join(root, "BENCHMARKS.md");
+  const old = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const i = old.indexOf("\n## ");
+  const runs = i >= 0 ? old.slice(i + 1) : "";
+  writeFileSync(path, `${header}\n${section}\n${runs}`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});

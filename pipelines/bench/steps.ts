@@ -1,0 +1,97 @@
+// One benchmark step per child process (`npm run bench` starts them), so each step's peak memory is its own:
+// it prints one line `BENCH {json}` with the step's time, rows and maxRSS from process.resourceUsage().
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { runDataTests } from "../build/data-tests.ts";
+import { buildModels } from "../build/runner.ts";
+import { loadConfig, pseudonymKey, resolveConfigPath } from "../config.ts";
+import { tables } from "../contract.ts";
+import { openWarehouse } from "../db.ts";
+import { day } from "../demo/dates.ts";
+import { kommuneFormats, nationalFormats } from "../demo/formats.ts";
+import { generateDemo } from "../demo/generate.ts";
+import { loadFolder } from "../load/load-folder.ts";
+import { createLogger } from "../log.ts";
+import { readCsvSql } from "./read-csv.ts";
+
+export interface StepArgs {
+  folder: string;
+  db: string;
+  asOf: string;
+  set: "national" | "demo";
+  seed?: number;
+}
+
+export interface StepResult {
+  ms: number;
+  rows: number;
+  maxRssMb: number;
+  detail?: Record<string, number | string>;
+}
+
+const quiet = createLogger({ write: () => {} }, true);
+const root = join(import.meta.dirname, "../..");
+
+async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRssMb">> {
+  const start = performance.now();
+  switch (name) {
+    case "generate": {
+      const r = await generateDemo({ out: a.folder, seed: a.seed ?? 2026, scale: a.set === "national" ? "national" : "kommune", asOf: day(a.asOf) });
+      return { ms: performance.now() - start, rows: r.files.reduce((s, f) => s + f.rows, 0), detail: { bytes: r.files.reduce((s, f) => s + f.bytes, 0) } };
+    }
+    case "read_csv": {
+      const wh = await openWarehouse(a.db);
+      let rows = 0;
+      const formats = a.set === "national" ? nationalFormats : kommuneFormats;
+      try {
+        for (const t of tables) {
+          const f = formats[t.name];
+          const file = join(a.folder, `${t.name}.csv`);
+          if (f.kind !== "csv" || !existsSync(file)) continue;
+          await wh.run(readCsvSql(t, file, f, `bare_${t.name}`));
+          const [{ n }] = await wh.all<{ n: bigint }>(`select count(*) as n from bare_${t.name}`);
+          rows += Number(n);
+        }
+      } finally {
+        wh.close();
+      }
+      return { ms: performance.now() - start, rows };
+    }
+    case "load": {
+      const config = loadConfig(resolveConfigPath(undefined, process.env, root));
+      const wh = await openWarehouse(a.db);
+      try {
+        const report = await loadFolder(wh, { folder: a.folder, asOf: a.asOf, acceptRejects: false }, { log: quiet, pseudonym: pseudonymKey(config, process.env), cwd: root });
+        const sum = (k: "rowsRead" | "rowsLoaded" | "rowsQuarantined") => report.tables.reduce((s, t) => s + t[k], 0);
+        return { ms: performance.now() - start, rows: sum("rowsRead"), detail: { loaded: sum("rowsLoaded"), quarantined: sum("rowsQuarantined") } };
+      } finally {
+        wh.close();
+      }
+    }
+    case "build": {
+      const config = loadConfig(resolveConfigPath(undefined, process.env, root));
+      const wh = await openWarehouse(a.db);
+      try {
+        const result = await buildModels(wh, { modelsDir: join(root, "models"), config, log: quiet }, runDataTests);
+        const modelsMs = result.models.reduce((s, m) => s + m.ms, 0);
+        const rows = result.models.reduce((s, m) => s + m.rows, 0);
+        return { ms: performance.now() - start, rows, detail: { models: result.models.length, modelsMs: Math.round(modelsMs), tests: result.tests.length } };
+      } finally {
+        wh.close();
+      }
+    }
+  }
+  throw new Error(`unknown bench step ${name}`);
+}
+
+const [name, json] = process.argv.slice(2);
+step(name, JSON.parse(json) as StepArgs).then(
+  (r) => {
+    const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stdout.write(`BENCH ${JSON.stringify({ ...r, maxRssMb })}\n`);
+  },
+  (e) => {
+    process.stderr.write(`bench step ${name} failed: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);
