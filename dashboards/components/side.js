@@ -255,19 +255,19 @@ export function soejler({ rows, ariaLabel, andel = false, decimals = 0, referenc
     ariaDescription: `${ariaLabel}. Tallene står i tabellen under grafen.`,
     width: bredde,
     height: 40 + rows.length * 28,
-    marginLeft: Math.min(340, 12 + 6.6 * Math.max(8, ...rows.map((r) => String(r.navn).length))),
+    marginLeft: Math.min(360, 16 + 7.4 * Math.max(8, ...rows.map((r) => String(r.navn).length))),
     marginRight: 60,
     style: { fontSize: "12px" },
     x: { grid: true, label: null, tickFormat: xfmt, domain: andel ? [0, 1] : undefined, nice: true },
     y: { label: null, domain: rows.map((r) => r.navn) },
     marks: [
-      Plot.barX(data, { x: "vaerdi", y: "navn", fill: "#0072B2", title: (r) => `${r.navn}: ${andel ? fmt.pct(r.vaerdi) : fmt.tal(r.vaerdi, decimals)}`, tip: true }),
-      Plot.text(data, { x: "vaerdi", y: "navn", text: (r) => (andel ? fmt.pct(r.vaerdi) : fmt.tal(r.vaerdi, decimals)), textAnchor: "start", dx: 4, fill: "#000" }),
       ...referencer.flatMap((ref) =>
         ref.fra !== undefined
           ? [Plot.rectX([ref], { x1: "fra", x2: "til", fill: "#999", fillOpacity: 0.2 }), Plot.text([ref], { x: "fra", text: "tekst", frameAnchor: "top", textAnchor: "start", dx: 3, dy: -2, fontSize: 11 })]
           : [Plot.ruleX([ref.x], { stroke: "#333", strokeDasharray: "4,3", strokeWidth: 1.5 }), Plot.text([ref], { x: "x", text: "tekst", frameAnchor: "bottom", textAnchor: "start", dx: 3, dy: -2, fontSize: 11 })],
       ),
+      Plot.barX(data, { x: "vaerdi", y: "navn", fill: "#0072B2", title: (r) => `${r.navn}: ${andel ? fmt.pct(r.vaerdi) : fmt.tal(r.vaerdi, decimals)}`, tip: true }),
+      Plot.text(data, { x: "vaerdi", y: "navn", text: (r) => (andel ? fmt.pct(r.vaerdi) : fmt.tal(r.vaerdi, decimals)), textAnchor: "start", dx: 4, fill: "#000" }),
       maal !== undefined ? Plot.ruleX([maal], { stroke: "#D55E00", strokeWidth: 2, strokeDasharray: "8,4" }) : null,
       Plot.ruleX([0]),
     ],

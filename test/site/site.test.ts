@@ -1,0 +1,249 @@
+// The built site in headless Chromium, against the fixture warehouse: pages load offline and cleanly, the
+// figures are the mart's after suppression and in Danish form, the quarter selector works, the PDF holds the
+// headline figures, and nothing under the output folder is row-level, a pseudonym, a CPR number or a small count.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as fmt from "../../dashboards/components/format.js";
+import { HOVEDTAL } from "../../dashboards/components/opsummering.js";
+import { main } from "../../pipelines/cli.ts";
+import { buildSite } from "../../pipelines/commands/site.ts";
+import { openWarehouse } from "../../pipelines/db.ts";
+import { serve, type RunningServer } from "../../pipelines/serve.ts";
+import { suppressKpiRows, type Art, type KpiRow, type PublishedKpiRow } from "../../pipelines/suppress.ts";
+import { FIXTURE_QUARTERS, FIXTURE_UNITS, writeFixtureWarehouse } from "./fixture-warehouse.ts";
+import { launch, open, watch } from "./browser.ts";
+
+const DIR = resolve(".tmp/test-site");
+const DB = join(DIR, "fixture.duckdb");
+const SITE = join(DIR, "dist");
+const PAGES = ["", "lovoverholdelse", "underretninger", "anbringelser", "sagsbehandling", "udviklingsplan", "datakvalitet", "metode"];
+const LATEST = FIXTURE_QUARTERS.at(-1)!;
+
+let server: RunningServer;
+let browser: Browser;
+let published: PublishedKpiRow[];
+
+/** The published figure as the site should show it, computed here from the warehouse and the suppression rule. */
+function expected(kpi: string, kvartal: string, enhed: string | null = null): string {
+  const r = published.find((p) => p.kpi === kpi && p.kvartal === kvartal && p.enhed === enhed);
+  return r ? fmt.vaerdi(r, 5) : "–";
+}
+
+beforeAll(async () => {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  await writeFixtureWarehouse(DB);
+  const wh = await openWarehouse(DB, { readOnly: true });
+  const rows = await wh.all<KpiRow>("select kpi, kvartal, niveau, enhed, taeller, naevner from mart_kpi_kvartal");
+  const defs = await wh.all<{ kpi: string; art: Art }>("select kpi, art from mart_kpi_definitioner");
+  wh.close();
+  published = suppressKpiRows(rows, new Map(defs.map((d) => [d.kpi, d.art])), 5);
+  await buildSite({ dbPath: DB, outDir: SITE, env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" } });
+  server = await serve(SITE);
+  browser = await launch();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function visit(path: string): Promise<{ page: Page; v: ReturnType<typeof watch> }> {
+  const page = await browser.newPage();
+  const v = watch(page, server.url);
+  await open(page, `${server.url}/${path}`);
+  return { page, v };
+}
+
+const tileText = (page: Page, kpi: string) => page.locator(`.tile[data-kpi="${kpi}"] [data-vaerdi]`).innerText();
+
+describe("every page", () => {
+  for (const p of PAGES)
+    it(`/${p} loads with no console error, no failed request and nothing outside localhost; charts are labelled`, async () => {
+      const { page, v } = await visit(p);
+      await page.waitForLoadState("networkidle");
+      expect(v.errors).toEqual([]);
+      expect(v.failed).toEqual([]);
+      expect(v.outside).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("da");
+      expect(await page.locator("body").getAttribute("data-klar")).toBe(LATEST);
+      // Every chart has an aria label and a description.
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll("figure.figur")].filter((f) => !f.querySelector("svg[aria-label][aria-description]")).length,
+      );
+      expect(unlabelled).toBe(0);
+      // The quarter selector is there, defaulting to the latest complete quarter.
+      expect(await page.locator(".kvartal-vaelger select option:checked").innerText()).toBe(fmt.kvartal(LATEST));
+      // No unit name was parsed as markup anywhere.
+      expect(await page.locator("main b, main strong").count()).toBe(0);
+      await page.close();
+    });
+});
+
+describe("Kvartalsrapport", () => {
+  it("shows the mart's headline figures after suppression, in Danish form", async () => {
+    const { page } = await visit("");
+    for (const kpi of HOVEDTAL) expect(await tileText(page, kpi), kpi).toBe(expected(kpi, LATEST));
+    const share = await tileText(page, "bfu_rettidig_4m");
+    expect(share).toMatch(/^\d{1,3},\d %$/);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain(fmt.kvartal(LATEST));
+    expect(text).toContain("15. oktober 2025");
+    // The written summary compares with the previous quarter.
+    expect(text).toContain(`fra ${expected("bfu_rettidig_4m", "2025K2")} til ${expected("bfu_rettidig_4m", LATEST)}`);
+    expect(text).not.toMatch(/\d\.\d %/); // no English decimals in shares
+    await page.close();
+  });
+
+  it("changes the figures with the quarter selector and keeps the quarter in the address", async () => {
+    const { page } = await visit("");
+    await page.selectOption(".kvartal-vaelger select", { label: fmt.kvartal("2024K2") });
+    await page.waitForSelector('body[data-klar="2024K2"]');
+    for (const kpi of HOVEDTAL) expect(await tileText(page, kpi), kpi).toBe(expected(kpi, "2024K2"));
+    expect(new URL(page.url()).searchParams.get("kvartal")).toBe("2024K2");
+    // The links to the other pages carry the quarter.
+    expect(await page.locator('a[href*="lovoverholdelse"]').first().getAttribute("href")).toContain("kvartal=2024K2");
+    await page.close();
+  });
+
+  it("opens the quarter named in the address", async () => {
+    const { page } = await visit("?kvartal=2023K4");
+    expect(await page.locator("body").getAttribute("data-klar")).toBe("2023K4");
+    expect(await tileText(page, "anbragte_antal")).toBe(expected("anbragte_antal", "2023K4"));
+    await page.close();
+  });
+});
+
+describe("Lovoverholdelse", () => {
+  it("shows every cell as the suppressed mart figure, the markup-named unit as text", async () => {
+    const { page } = await visit("lovoverholdelse");
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll("table.krav tbody tr")].flatMap((tr) =>
+        [...tr.querySelectorAll("td.celle")].map((td) => ({
+          kpi: (tr as HTMLElement).dataset.kpi!,
+          enhed: (td as HTMLElement).dataset.enhed!,
+          text: td.childNodes[td.childNodes.length - (td.querySelector(".n") ? 2 : 1)].textContent,
+        })),
+      ),
+    );
+    expect(cells.length).toBe(8 * (FIXTURE_UNITS.length + 1));
+    for (const c of cells) expect(c.text, `${c.kpi} ${c.enhed}`).toBe(expected(c.kpi, LATEST, c.enhed === "Hele kommunen" ? null : c.enhed));
+    // The planted small unit: its share of 4 cases is hidden, and so is a second unit's (complementary).
+    expect(expected("bfu_rettidig_4m", LATEST, "<b>Team</b>")).toBe("–");
+    const hiddenUnits = FIXTURE_UNITS.filter((u) => expected("bfu_rettidig_4m", LATEST, u) === "–");
+    expect(hiddenUnits.length).toBe(2);
+    const headers = await page.locator("table.krav thead th").allInnerTexts();
+    expect(headers).toContain("<b>Team</b>");
+    expect(await page.locator("table.krav b").count()).toBe(0);
+    await page.close();
+  });
+
+  it("downloads exactly the table shown as CSV", async () => {
+    const { page } = await visit("lovoverholdelse");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".krav-blok .csv-knap").click()]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split("\r\n");
+    expect(lines.length).toBe(1 + 8);
+    expect(lines[0]).toContain("<b>Team</b>: andel");
+    const bfu = lines.find((l) => l.startsWith("Børnefaglige undersøgelser afsluttet"))!;
+    expect(bfu).toContain(expected("bfu_rettidig_4m", LATEST, null));
+    expect(bfu.split(";")).toContain("–");
+    await page.close();
+  });
+});
+
+describe("Datakvalitet", () => {
+  it("shows counts in Danish form and small counts as <5", async () => {
+    const { page } = await visit("datakvalitet");
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("2.400");
+    expect(text).toContain("<5");
+    expect(text).not.toMatch(/\b2400\b/);
+    await page.close();
+  });
+});
+
+describe("the PDF", () => {
+  it("holds the chosen quarter's headline figures and the compliance table", async () => {
+    const pdf = join(DIR, "rapport.pdf");
+    const err: string[] = [];
+    const code = await main(["report", "--kvartal", "2025K2", "--pdf", pdf, "--site", SITE, "--db", DB], {
+      stdout: { write: () => {} },
+      stderr: { write: (t) => void err.push(t) },
+    });
+    expect(err.join("")).not.toContain("libu:");
+    expect(code).toBe(0);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("2. kvt. 2025");
+    expect(text).toContain("Lovoverholdelse");
+    for (const kpi of HOVEDTAL) expect(text, kpi).toContain(expected(kpi, "2025K2"));
+    expect(text).not.toContain("Kvartal 1. kvt."); // no selector in print
+  });
+
+  it("refuses a quarter without figures", async () => {
+    const err: string[] = [];
+    const code = await main(["report", "--kvartal", "2019K1", "--pdf", join(DIR, "x.pdf"), "--site", SITE], {
+      stdout: { write: () => {} },
+      stderr: { write: (t) => void err.push(t) },
+    });
+    expect(code).not.toBe(0);
+    expect(err.join("")).toMatch(/no figures for 2019K1/);
+  });
+});
+
+describe("the output folder", () => {
+  const files = () => {
+    const out: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else out.push(p);
+      }
+    };
+    walk(SITE);
+    return out;
+  };
+  // Keys whose small integers are not counts of people or cases.
+  const NOT_COUNTS = new Set(["nr", "trin", "regel", "load_id", "diskretionsgraense", "farve_groen", "farve_gul", "maal"]);
+
+  it("holds no CPR number, no pseudonym and no row-level data", () => {
+    for (const f of files()) {
+      const text = readFileSync(f, "utf8");
+      // DDMMYY-NNNN or ten digits with a valid day and month, not inside a longer number or a decimal.
+      expect(text, f).not.toMatch(/(?<![\d.])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/);
+      expect(text, f).not.toMatch(/\b[0-9a-f]{64}\b/i);
+      if (f.endsWith(".json")) expect(text, f).not.toMatch(/"(barn_id|cpr|foedselsdato|sag_id|raa_tekst|_linje)"/);
+    }
+  });
+
+  it("holds no count between 1 and 4 in any data file", () => {
+    const json = files().filter((f) => f.endsWith(".json") && f.includes(`${join("_file", "data")}`));
+    expect(json.length).toBe(4);
+    const small: string[] = [];
+    const scan = (v: unknown, key: string, art: string | undefined, path: string) => {
+      if (Array.isArray(v)) v.forEach((x, i) => scan(x, key, art, `${path}[${i}]`));
+      else if (v && typeof v === "object") {
+        const o = v as Record<string, unknown>;
+        for (const [k, x] of Object.entries(o)) scan(x, k, (o.art as string) ?? art, `${path}.${k}`);
+      } else if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 4) {
+        if (NOT_COUNTS.has(key)) return;
+        if (key === "vaerdi" && art !== "antal") return; // a share of exactly 100 %
+        small.push(`${path} = ${v}`);
+      }
+    };
+    for (const f of json) scan(JSON.parse(readFileSync(f, "utf8")), "", undefined, f.slice(SITE.length));
+    expect(small).toEqual([]);
+  });
+
+  it("never holds the small fixture counts that suppression hides", () => {
+    const kpi = JSON.parse(readFileSync(files().find((f) => /_file\/data\/kpi\.[^/]+\.json$/.test(f))!, "utf8"));
+    const team = kpi.kpi.filter((r: PublishedKpiRow) => r.enhed === "<b>Team</b>" && r.kvartal === LATEST && r.art === "antal");
+    expect(team.length).toBeGreaterThan(0);
+    for (const r of team) expect(r.vaerdi).toBeNull();
+  });
+});
