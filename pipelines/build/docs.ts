@@ -3,15 +3,33 @@
 // needs no data and reads exactly the descriptions the build stores with COMMENT ON.
 import { defaults } from "../config.ts";
 import { openMemory, type Warehouse } from "../db.ts";
-import { compileTests, discoverCustomTests, writeTestResults } from "./data-tests.ts";
+import { discoverCustomTests, writeTestResults } from "./data-tests.ts";
 import { discoverModels, discoverSeeds, type Layer } from "./models.ts";
 import { buildModels } from "./runner.ts";
+import type { DeclaredTest } from "./sidecar.ts";
 
 interface ColumnRow {
   table_name: string;
   column_name: string;
   data_type: string;
   comment: string | null;
+}
+
+/** A declared test in a few characters: `not_null`, `unique(a, b)`, `in (x, y)`, `→ table.field`, `check: expr`. */
+function testLabel(t: DeclaredTest): string {
+  const where = t.where ? ` where ${t.where}` : "";
+  switch (t.kind) {
+    case "not_null":
+      return `not_null${where}`;
+    case "unique":
+      return (t.columns.length > 1 ? `unique(${t.columns.join(", ")})` : "unique") + where;
+    case "accepted_values":
+      return `in (${t.values.join(", ")})${where}`;
+    case "relationships":
+      return `→ ${t.to}.${t.field}${where}`;
+    case "expression":
+      return `check: ${t.expression}${where}`;
+  }
 }
 
 const cell = (text: string | null | undefined) => (text ?? "").replaceAll("|", "\\|").replaceAll("\n", " ");
@@ -38,27 +56,33 @@ async function render(wh: Warehouse, modelsDir: string): Promise<string> {
   );
   const models = discoverModels(modelsDir);
   const seeds = discoverSeeds(modelsDir);
-  const tests = compileTests(models, modelsDir);
+  const declared = new Map<string, DeclaredTest[]>(
+    [...seeds, ...models].map((m) => [m.name, m.sidecar?.tests ?? []]),
+  );
   const testsOf = (table: string, column: string) =>
-    tests
-      .filter((t) => t.model === table && t.kolonne !== null && t.kolonne.split(", ").includes(column))
-      .map((t) => (t.test === "unique" && t.kolonne!.includes(",") ? `unique(${t.kolonne})` : t.test) + (t.alvor === "warn" ? " (warn)" : ""));
+    (declared.get(table) ?? [])
+      .filter((t) => ("columns" in t ? t.columns.includes(column) : "column" in t && t.column === column))
+      .map((t) => testLabel(t) + (t.severity === "warn" ? " (warn)" : ""));
 
+  const custom = discoverCustomTests(modelsDir);
   const section = (title: string, intro: string, names: string[]) => {
     const out = [`## ${title}`, "", intro, ""];
     for (const name of names) {
       if (!tables.has(name)) continue;
       out.push(`### \`${name}\``, "", cell(tables.get(name)) || "_(no description)_", "");
+      const rowChecks = (declared.get(name) ?? []).filter((t) => t.kind === "expression" && !t.column).map(testLabel);
+      if (rowChecks.length) out.push(`Table tests: ${rowChecks.map((c) => `\`${c}\``).join("; ")}`, "");
+      const customOf = custom.filter((t) => t.model === name).map((t) => `\`${t.name}\``);
+      if (customOf.length) out.push(`Custom tests (below): ${customOf.join(", ")}`, "");
       out.push("| column | type | description | tests |", "|---|---|---|---|");
       for (const c of columns.filter((c) => c.table_name === name))
-        out.push(`| \`${c.column_name}\` | ${c.data_type.toLowerCase()} | ${cell(c.comment)} | ${testsOf(name, c.column_name).join(", ")} |`);
+        out.push(`| \`${c.column_name}\` | ${c.data_type.toLowerCase()} | ${cell(c.comment)} | ${cell(testsOf(name, c.column_name).join(", "))} |`);
       out.push("");
     }
     return out.join("\n");
   };
   const all = [...tables.keys()];
   const layer = (l: Layer) => models.filter((m) => m.layer === l).map((m) => m.name).sort();
-  const custom = discoverCustomTests(modelsDir);
   const parts = [
     "# Data dictionary",
     "",

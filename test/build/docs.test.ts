@@ -18,8 +18,9 @@ describe("libu docs", () => {
     expect(out).toContain("### `cfg_udviklingsplan`");
     expect(out).toContain("## Staging\n\nOne model per source table: defaults applied, derived columns, seed attributes joined.\n\n### `stg_tal`\n\nnumbers\n");
     expect(out).toContain("| `n` | integer | a number | not_null, unique |");
-    expect(out).toContain("### `mart_tal`\n\nnumbers doubled\n");
-    expect(out).toContain("| `dobbelt` | integer | twice the number | expression |");
+    expect(out).toContain("| `dobbelt` | integer | twice the number | check: dobbelt = 2 * n |");
+    expect(out).toContain("| `n` | integer | the number | → stg_tal.n |");
+    expect(out).toContain("### `mart_tal`\n\nnumbers doubled\n\nCustom tests (below): `positive`\n");
     expect(out).toContain("| `positive` | `mart_tal` | error | Numbers are positive. |");
     expect(out).toContain("### `data_test_results`");
     // Layers in order: load, seeds, config, staging, intermediate, marts.
