@@ -47,7 +47,7 @@ with
     group by
       grouping sets ((kvartal), (kvartal, enhed))
   ),
-  -- KPI 9: open and overdue at the end of each quarter.
+  -- KPI 9: open and overdue at the end of each quarter (startet <= qe follows from frist < qe; kept as kpis.md states it).
   aabne_overskredne as (
     select
       q.kvartal,
