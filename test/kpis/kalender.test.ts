@@ -1,6 +1,6 @@
 // int_kalender: Danish public holidays from Easter, configured closing days, and "the n-th working day
-// after R" as models/README.md defines it. Every expected date below was worked out by hand from a
-// printed calendar (weekday of the date, the holidays in between) — not from the model.
+// after R" as models/README.md defines it. Every expected date below was worked out by hand (the weekday
+// of each date, the holidays in between, counted in the comments) — not read from the model.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../../pipelines/db.ts";
 import { buildFixture, failingDataTests } from "../helpers/fixture.ts";
