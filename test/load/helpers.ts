@@ -40,5 +40,8 @@ export async function load(wh: Warehouse, opts: LoadOptions, demo = false): Prom
 
 export const rows = <T = Record<string, unknown>>(wh: Warehouse, sql: string) => wh.all<T>(sql);
 
-/** Every CPR-shaped number (with or without dash) in a text. */
-export const CPR_PATTERN = /(?<![0-9])[0-3][0-9][01][0-9][0-9]{2}-?[0-9]{4}(?![0-9])/;
+/**
+ * A CPR-shaped number (with or without dash) standing on its own; bounded by non-alphanumerics so that digit
+ * runs inside a hex pseudonym (barn_id) do not count.
+ */
+export const CPR_PATTERN = /(?<![0-9A-Za-z])[0-3][0-9][01][0-9][0-9]{2}-?[0-9]{4}(?![0-9A-Za-z])/;

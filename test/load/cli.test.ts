@@ -1,0 +1,132 @@
+// `libu load` as a process: the pinned calls of cli.md, atomicity under SIGKILL, and the demo's exports.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openWarehouse } from "../../pipelines/db.ts";
+import { CPR_PATTERN, fixture, repoRoot, tempDir } from "./helpers.ts";
+
+const env = { ...process.env, LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" };
+
+function libu(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  return spawnSync("node", ["bin/libu.js", ...args], { cwd: repoRoot, env: { ...env, ...extraEnv }, encoding: "utf8" });
+}
+function npx(args: string[]) {
+  return spawnSync("npx", ["--no-install", "libu", ...args], { cwd: repoRoot, env, encoding: "utf8" });
+}
+
+async function query<T = Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
+  const wh = await openWarehouse(db, { readOnly: true });
+  try {
+    return await wh.all<T>(sql);
+  } finally {
+    wh.close();
+  }
+}
+
+describe("the pinned calls of cli.md", () => {
+  it("npx libu load <folder> --as-of <date> --db <file>, npx libu build --db <file>, npx libu sql --format csv", () => {
+    const db = join(tempDir(), "w.duckdb");
+    const load = npx(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]);
+    expect(load.status, load.stderr).toBe(0);
+    expect(load.stdout).toMatch(/^load 1: 6 tabeller/);
+    expect(load.stdout).toMatch(/underretninger\s+underretninger\.csv\s+3\s+3\s+0/);
+    if (existsSync(join(repoRoot, "pipelines/commands/build.ts"))) {
+      const build = npx(["build", "--db", db]);
+      expect(build.status, build.stderr).toBe(0);
+    }
+    const sql = npx(["sql", "--db", db, "--format", "csv", "select underretning_id, kilde, _linje from src_underretninger order by _linje"]);
+    expect(sql.status, sql.stderr).toBe(0);
+    expect(sql.stdout).toBe("underretning_id,kilde,_linje\r\nU1,skole,2\r\nU2,politi,3\r\nU3,familie,4\r\n");
+  });
+
+  it("exits non-zero with one line per problem and no stack", () => {
+    const db = join(tempDir(), "w.duckdb");
+    const r = libu(["load", fixture("fejl-mangler-kolonne"), "--as-of", "2025-02-01", "--db", db]);
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("libu:"))).toEqual([
+      'libu: underretninger.csv, line 1: missing required column "kilde" (underretninger)',
+    ]);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:/);
+    expect(r.stdout + r.stderr).not.toMatch(CPR_PATTERN);
+    expect(libu(["load", "--db", db]).status).toBe(2);
+  });
+});
+
+/** Starts a load that pauses inside its transaction; resolves once it says so. */
+function pausedLoad(folder: string, db: string): Promise<ChildProcess> {
+  const child = spawn("node", ["bin/libu.js", "load", folder, "--as-of", "2025-02-01", "--db", db, "--accept-rejects"], {
+    cwd: repoRoot,
+    env: { ...env, LIBU_TEST_PAUSE_IN_LOAD: "120000" },
+  });
+  return new Promise((resolve, reject) => {
+    let err = "";
+    child.stderr!.on("data", (d) => {
+      err += d;
+      if (err.includes("libu-test: paused inside the load transaction")) resolve(child);
+    });
+    child.on("exit", (code) => reject(new Error(`load exited (${code}) before pausing: ${err}`)));
+  });
+}
+
+describe("atomicity", () => {
+  it("a load SIGKILLed inside its transaction leaves the previous snapshot intact", async () => {
+    const db = join(tempDir(), "w.duckdb");
+    expect(libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+    const before = await query(db, "select * from src_underretninger order by _linje");
+    const beforeFiles = await query(db, "select * from load_files order by tabel");
+
+    // A file big enough that DuckDB writes row groups to the database file before the commit.
+    const big = tempDir();
+    const lines = ["underretning_id;cpr;modtaget;kilde;enhed"];
+    for (let i = 0; i < 150_000; i++) lines.push(`X${i};010115-1234;05-01-2025 10:00;skole;Team ${i % 7}`);
+    writeFileSync(join(big, "underretninger.csv"), lines.join("\n") + "\n");
+    writeFileSync(join(big, "sager.csv"), "sag_id;cpr;oprettet;enhed\nS1;010115-1234;2025-01-01;T\n");
+
+    const child = await pausedLoad(big, db);
+    const exited = new Promise((r) => child.on("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+
+    expect(await query(db, "select * from src_underretninger order by _linje")).toEqual(before);
+    expect(await query(db, "select count(*)::integer n from src_sager")).toEqual([{ n: 0 }]);
+    expect(await query(db, "select * from load_files order by tabel")).toEqual(beforeFiles);
+    expect(await query(db, "select load_id from load_log")).toEqual([{ load_id: 1 }]);
+    // And the warehouse takes the next load.
+    expect(libu(["load", big, "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+    expect(await query(db, "select count(*)::integer n, max(_load_id) l from src_underretninger")).toEqual([{ n: 150_000, l: 2 }]);
+  });
+});
+
+describe("the demo's exports", () => {
+  it.runIf(existsSync(join(repoRoot, "pipelines/commands/demo.ts")))("load with every deliberate defect quarantined and no CPR number anywhere", async () => {
+    const dir = tempDir();
+    const db = join(dir, "w.duckdb");
+    const demo = libu(["demo", "--out", join(dir, "demo"), "--seed", "7", "--as-of", "2025-06-30"]);
+    expect(demo.status, demo.stderr).toBe(0);
+    const load = libu(["load", join(dir, "demo"), "--as-of", "2025-06-30", "--db", db]);
+    expect(load.status, load.stderr).toBe(0);
+    expect(load.stdout + load.stderr).not.toMatch(CPR_PATTERN);
+    const counts = await query<{ q: number; l: number; r: number }>(
+      db,
+      "select sum(raekker_karantaene)::integer q, sum(raekker_indlaest)::integer l, sum(raekker_laest)::integer r from load_files",
+    );
+    const defects = Number(/(\d+) deliberately defective rows/.exec(demo.stdout + demo.stderr)?.[1]);
+    expect(defects).toBeGreaterThan(0);
+    expect(counts[0].q).toBe(defects);
+    expect(counts[0].q + counts[0].l).toBe(counts[0].r);
+    const cols = await query<{ t: string; c: string }>(
+      db,
+      "select table_name t, column_name c from information_schema.columns where data_type = 'VARCHAR' and table_schema = 'main'",
+    );
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      for (const { t, c } of cols) {
+        const hits = await wh.all(`select "${c}" from "${t}" where regexp_matches("${c}", '(^|[^0-9A-Za-z])[0-3][0-9][01][0-9][0-9]{2}-?[0-9]{4}([^0-9A-Za-z]|$)') limit 1`);
+        expect(hits, `${t}.${c}`).toEqual([]);
+      }
+    } finally {
+      wh.close();
+    }
+  });
+});
