@@ -88,33 +88,19 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   const exported = (docs: Doc[]) => docs.filter((d) => d.day < sim.asOf && (!d.legacy || d.basis || d.day >= W - 365));
   const byDay = (d: Doc) => d.day;
 
-  const handleplaner = numbered(exported(sim.plans), byDay, "handleplaner", prefix, width).map(([d, id]) => ({
-    handleplan_id: id,
-    cpr: d.child.cpr,
-    dato: d.day,
-    type: d.type ?? null,
-    enhed: unitName(d.unit),
-  }));
-  const opfoelgninger = numbered(exported(sim.followups), byDay, "opfoelgninger", prefix, width).map(([d, id]) => ({
-    opfoelgning_id: id,
-    cpr: d.child.cpr,
-    dato: d.day,
-    enhed: unitName(d.unit),
-  }));
-  const boernesamtaler = numbered(exported(sim.conversations), byDay, "boernesamtaler", prefix, width).map(([d, id]) => ({
-    samtale_id: id,
-    cpr: d.child.cpr,
-    dato: d.day,
-    undladt: d.flag ?? null,
-    enhed: unitName(d.unit),
-  }));
-  const tilsynsbesoeg = numbered(exported(sim.visits), byDay, "tilsynsbesoeg", prefix, width).map(([d, id]) => ({
-    besoeg_id: id,
-    cpr: d.child.cpr,
-    dato: d.day,
-    samtale_alene: d.flag ?? null,
-    enhed: unitName(d.unit),
-  }));
+  /** A table of dated documents: id, cpr, dato, enhed and the table's own columns. */
+  const docTable = (docs: Doc[], table: string, idColumn: string, own: (d: Doc) => Row = () => ({})) =>
+    numbered(exported(docs), byDay, table, prefix, width).map(([d, id]) => ({
+      [idColumn]: id,
+      cpr: d.child.cpr,
+      dato: d.day,
+      ...own(d),
+      enhed: unitName(d.unit),
+    }));
+  const handleplaner = docTable(sim.plans, "handleplaner", "handleplan_id", (d) => ({ type: d.type ?? null }));
+  const opfoelgninger = docTable(sim.followups, "opfoelgninger", "opfoelgning_id");
+  const boernesamtaler = docTable(sim.conversations, "boernesamtaler", "samtale_id", (d) => ({ undladt: d.flag ?? null }));
+  const tilsynsbesoeg = docTable(sim.visits, "tilsynsbesoeg", "besoeg_id", (d) => ({ samtale_alene: d.flag ?? null }));
 
   const sager = numbered(sim.cases.filter((k) => k.opened < sim.asOf), (k) => k.opened, "sager", prefix, width).map(([k, id]) => ({
     sag_id: id,
