@@ -5,6 +5,7 @@ import { basename, join } from "node:path";
 import { type Warehouse, ident, lit } from "../db.ts";
 import { BuildError } from "../errors.ts";
 import { tableColumns } from "./comments.ts";
+import { RESULTS_DDL } from "./runner.ts";
 import { type Model, discoverSeeds } from "./models.ts";
 import type { DataTestResult, DataTestRunner } from "./runner.ts";
 import type { DeclaredTest, Severity, Sidecar } from "./sidecar.ts";
@@ -194,10 +195,6 @@ export const runDataTests: DataTestRunner = async (wh, models, modelsDir) => {
   const docs = documentationResults([...seeds, ...models], columns);
   return [...docs, ...(await runCompiled(wh, compileTests(models, modelsDir)))];
 };
-
-export const RESULTS_DDL = `create table if not exists data_test_results (
-  test varchar, model varchar, kolonne varchar, alvor varchar, status varchar, fejl integer,
-  koert timestamp, beskrivelse varchar)`;
 
 /** Replaces the stored results with this run's. Called after the build's commit or rollback. */
 export async function writeTestResults(wh: Warehouse, results: DataTestResult[], koert = new Date()): Promise<void> {

@@ -38,6 +38,11 @@ export interface DataTestResult {
   beskrivelse?: string;
 }
 
+/** The results table; it exists (empty) after any build so readers need not check for it. */
+export const RESULTS_DDL = `create table if not exists data_test_results (
+  test varchar, model varchar, kolonne varchar, alvor varchar, status varchar, fejl integer,
+  koert timestamp, beskrivelse varchar)`;
+
 /** `model.kolonne` (the documentation check lists its columns in its description instead). */
 export const testTarget = (r: DataTestResult) => `${r.model}${r.kolonne && r.test !== "dokumentation" ? `.${r.kolonne}` : ""}`;
 
@@ -101,7 +106,7 @@ export async function buildModels(
   await wh.run("begin transaction");
   let testsRan = false;
   try {
-    for (const ddl of warehouseDdl()) await wh.run(ddl);
+    for (const ddl of [...warehouseDdl(), RESULTS_DDL]) await wh.run(ddl);
     await loadSeeds(wh, opts.modelsDir);
     await writeConfigTables(wh, opts.config);
     await commentBaseTables(wh);

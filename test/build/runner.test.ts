@@ -153,7 +153,7 @@ describe("buildModels", () => {
   it("without data tests (the KPI fixtures) builds the models and writes no results", async () => {
     const wh = await openMemory();
     await buildModels(wh, { ...opts(tempModels(baseModels)), dataTests: false }, runDataTests);
-    expect(await rows(wh, "select count(*) as n from duckdb_tables() where table_name = 'data_test_results'")).toEqual([{ n: 0n }]);
+    expect(await rows(wh, "select count(*) as n from data_test_results")).toEqual([{ n: 0n }]);
     expect(await rows(wh, "select count(*) as n from mart_tal")).toEqual([{ n: 3n }]);
   });
 });
