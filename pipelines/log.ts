@@ -42,7 +42,7 @@ export function createLogger(out: Output, quiet = false): Logger {
         out.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round(share * 100)}%`);
         if (done >= total) out.write("\n");
       } else if (share - lastPlain >= 0.25 || done >= total) {
-        lastPlain = share;
+        lastPlain = done >= total ? 0 : share; // the next progress starts from 0 again
         out.write(`${label} ${Math.round(share * 100)}%\n`);
       }
     },

@@ -44,11 +44,12 @@ export async function readRaw(
       columns = {${columns}}, store_rejects = true, strict_mode = ${strict},
       rejects_table = ${lit(t.rejectErrors)}, rejects_scan = ${lit(t.rejectScans)})`;
   // Progress for big files: DuckDB reports the query's progress while it runs.
-  const timer =
-    args.sizeBytes > 32 << 20
+  const big = args.sizeBytes > 32 << 20;
+  if (big) await run(wh, args.file, "set enable_progress_bar = true; set enable_progress_bar_print = false");
+  const timer = big
       ? setInterval(() => {
           const p = wh.connection.progress.percentage;
-          if (p >= 0) log.progress(`${args.file}: læser`, Math.round(p), 100);
+          if (p >= 0) log.progress(`${args.file}: læser`, Math.min(99, Math.round(p)), 100);
         }, 500)
       : undefined;
   try {
@@ -63,6 +64,7 @@ export async function readRaw(
   } finally {
     if (timer) clearInterval(timer);
   }
+  if (big) log.progress(`${args.file}: læser`, 100, 100);
   // One row per unreadable line (the reader may report a line more than once).
   await run(
     wh,
