@@ -180,10 +180,23 @@ export async function runCompiled(wh: Warehouse, tests: CompiledTest[]): Promise
     } catch (e) {
       // A test that cannot run fails: it proves nothing.
       const msg = (e as Error).message.split("\n")[0];
+      // A run-time error (not a binder error) aborts DuckDB's open transaction: then nothing built can
+      // be committed, whatever the test's severity.
+      if (!(await transactionUsable(wh)))
+        throw new BuildError(`data test ${t.test} on ${t.model} could not run: ${msg}; the previous marts are kept`);
       out.push({ ...rest, status: "fejl", fejl: 0, beskrivelse: `could not run: ${msg}` });
     }
   }
   return out;
+}
+
+async function transactionUsable(wh: Warehouse): Promise<boolean> {
+  try {
+    await wh.all("select 1");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The hook `buildModels` calls inside its transaction, and `libu test` on a built warehouse. */

@@ -131,6 +131,10 @@ export async function buildModels(
         throw new BuildError(`${describeFailure(failed[0])}${more}; the previous marts are kept`);
       }
     }
+    // DuckDB's commit of an aborted transaction rolls back without an error: make sure it is alive.
+    await wh.all("select 1").catch((e: Error) => {
+      throw new BuildError(`the build's transaction was aborted (${e.message.split("\n")[0]}); the previous marts are kept`);
+    });
     await wh.run("commit");
   } catch (e) {
     await wh.run("rollback");

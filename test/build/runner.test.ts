@@ -150,6 +150,27 @@ describe("buildModels", () => {
     expect(err.message).toMatch(/^data test expression on mart_tal failed: could not run: .*no_such_column/);
   });
 
+  it("a warn test that breaks at run time rolls the build back instead of committing nothing silently", async () => {
+    const wh = await openMemory();
+    await buildModels(wh, opts(tempModels(baseModels)), runDataTests);
+    const files = {
+      ...baseModels,
+      "marts/mart_tal.sql": "select n, n * 2 as dobbelt, 'x' as tekst from stg_tal",
+      "marts/mart_tal.json": {
+        description: "numbers doubled",
+        columns: { n: "the number", dobbelt: "twice the number", tekst: "text" },
+        tests: [{ expression: "cast(tekst as integer) > 0", severity: "warn" }, { expression: "n > 0" }],
+      },
+    };
+    const err = await buildModels(wh, opts(tempModels(files)), runDataTests).catch((e) => e);
+    expect(err).toBeInstanceOf(BuildError);
+    expect(err.message).toMatch(/^data test expression on mart_tal could not run: Conversion Error.*previous marts are kept$/);
+    expect(await rows(wh, "select column_name from duckdb_columns() where table_name = 'mart_tal'")).toEqual([
+      { column_name: "n" },
+      { column_name: "dobbelt" },
+    ]);
+  });
+
   it("without data tests (the KPI fixtures) builds the models and writes no results", async () => {
     const wh = await openMemory();
     await buildModels(wh, { ...opts(tempModels(baseModels)), dataTests: false }, runDataTests);
