@@ -71,10 +71,12 @@ async function main() {
     }
 
     const table = [
-      "| step | time | rows | rows/s | peak memory | note |",
-      "|---|---:|---:|---:|---:|---|",
+      "| step | time | CPU time | rows | rows/s | peak memory | note |",
+      "|---|---:|---:|---:|---:|---:|---|",
       ...rows.map(({ step, r, note }) =>
-        r ? `| ${step} | ${formatDuration(r.ms)} | ${r.rows.toLocaleString("en-US")} | ${rate(r.rows, r.ms)} | ${mb(r.maxRssMb)} | ${note} |` : `| ${step} | | | | | ${note} |`,
+        r
+          ? `| ${step} | ${formatDuration(r.ms)} | ${formatDuration(r.cpuMs)} | ${r.rows.toLocaleString("en-US")} | ${rate(r.rows, r.ms)} | ${mb(r.maxRssMb)} | ${note} |`
+          : `| ${step} | | | | | | ${note} |`,
       ),
     ];
     const ratio = load.ms / bare.ms;
@@ -97,12 +99,14 @@ async function main() {
 
 const header = `# Benchmarks
 
-\`npm run bench\` generates the national-scale set if \`data/national/\` is empty (\`libu demo --scale national\`: 98
-synthetic municipalities, five years, CSV only), then runs each step in its own process and records its time and
-peak memory (maxRSS): DuckDB's bare typed \`read_csv\` of the same CSV files (the yardstick), \`loadFolder\` (the
-whole load: detection, validation, quarantine, pseudonymisation, one transaction) and \`buildModels\` with the
-data tests. Targets: load within ${targets.loadVsReadCsv}× of the bare read_csv, peak memory under 1.5 GB, build no
-slower than load. The machine is shared (see the load average): compare runs on the same machine only.
+\`npm run bench\` generates the national-scale set if \`data/national/\` is empty (\`libu demo --scale national\`:
+98 synthetic municipalities, five years, CSV only), then runs each step in its own process and records its wall
+time, CPU time and peak memory (maxRSS): DuckDB's bare typed \`read_csv\` of the same CSV files (the yardstick),
+\`loadFolder\` (the whole load: detection, validation, quarantine, pseudonymisation, one transaction) and
+\`buildModels\` with the data tests. CPU time counts the step's process only, DuckDB's threads included.
+
+Targets: load within ${targets.loadVsReadCsv}× of the bare read_csv, peak memory under 1.5 GB, build no slower than
+load. The machine is shared by several engineers (see the load average): compare runs on the same machine only.
 Newest run first.
 `;
 

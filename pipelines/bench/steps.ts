@@ -26,13 +26,15 @@ export interface StepResult {
   ms: number;
   rows: number;
   maxRssMb: number;
+  /** User + system CPU time of the step's process (the machine is shared: wall time alone misleads). */
+  cpuMs: number;
   detail?: Record<string, number | string>;
 }
 
 const quiet = createLogger({ write: () => {} }, true);
 const root = join(import.meta.dirname, "../..");
 
-async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRssMb">> {
+async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRssMb" | "cpuMs">> {
   const start = performance.now();
   switch (name) {
     case "generate": {
@@ -87,8 +89,10 @@ async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRss
 const [name, json] = process.argv.slice(2);
 step(name, JSON.parse(json) as StepArgs).then(
   (r) => {
-    const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    process.stdout.write(`BENCH ${JSON.stringify({ ...r, maxRssMb })}\n`);
+    const usage = process.resourceUsage();
+    const maxRssMb = Math.round(usage.maxRSS / 1024);
+    const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+    process.stdout.write(`BENCH ${JSON.stringify({ ...r, maxRssMb, cpuMs })}\n`);
   },
   (e) => {
     process.stderr.write(`bench step ${name} failed: ${(e as Error).message}\n`);
