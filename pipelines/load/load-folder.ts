@@ -128,12 +128,12 @@ async function prepare(
   if (extname(f.path).toLowerCase() === ".xlsx") {
     format = "xlsx";
     csvPath = join(tmp, `${f.table.name}.csv`);
-    const isTimestamp = (h: string) => {
+    const columnType = (h: string) => {
       const n = normaliseName(h);
-      return f.table.columns.find((c) => c.name === (renames[n] ?? n))?.type === "timestamp";
+      return f.table.columns.find((c) => c.name === (renames[n] ?? n))?.type;
     };
     try {
-      if (!(await xlsxToCsv(f.path, csvPath, isTimestamp))) {
+      if (!(await xlsxToCsv(f.path, csvPath, columnType))) {
         problems.push(`${file}: the workbook has no sheet`);
         return;
       }

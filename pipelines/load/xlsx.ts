@@ -27,22 +27,27 @@ function cellText(value: ExcelJS.CellValue, withTime: boolean): string {
 }
 
 /**
- * Writes the first sheet of `xlsxPath` as CSV to `csvPath`. `timestampColumn(header)` says which header
- * names hold timestamps (their date cells keep the time). Returns false when the workbook has no sheet.
+ * Writes the first sheet of `xlsxPath` as CSV to `csvPath`. `columnType(header)` gives the contract type of a
+ * header: timestamp columns keep the time of their date cells, and a CPR number Excel stored as a number gets
+ * back its leading zero. Returns false when the workbook has no sheet.
  */
-export async function xlsxToCsv(xlsxPath: string, csvPath: string, timestampColumn: (header: string) => boolean): Promise<boolean> {
+export async function xlsxToCsv(xlsxPath: string, csvPath: string, columnType: (header: string) => string | undefined): Promise<boolean> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(xlsxPath);
   const sheet = workbook.worksheets[0];
   if (!sheet) return false;
   const width = sheet.getRow(1).cellCount;
   const header = Array.from({ length: width }, (_, i) => cellText(sheet.getRow(1).getCell(i + 1).value, false));
-  const withTime = header.map(timestampColumn);
+  const types = header.map(columnType);
   const rows: string[][] = [header];
   const last = sheet.actualRowCount ? sheet.rowCount : 0;
   for (let r = 2; r <= last; r++) {
     const row = sheet.getRow(r);
-    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value, withTime[i]));
+    const cells = Array.from({ length: width }, (_, i) => {
+      const value = row.getCell(i + 1).value;
+      if (types[i] === "cpr" && typeof value === "number") return String(value).padStart(10, "0");
+      return cellText(value, types[i] === "timestamp");
+    });
     rows.push(cells.every((c) => c === "") ? [] : cells);
   }
   // Trailing empty rows (formatting only) are not data.

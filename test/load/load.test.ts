@@ -105,12 +105,14 @@ describe("XLSX", () => {
     ws.addRow(["U2", "1506124321", "06.01.2025 09:00", "politi", "Team Å", "07-01-2025", "nej"]);
     ws.addRow([]);
     ws.addRow(["U3", "240318-5678", new Date(Date.UTC(2025, 0, 7)), "skole", "Team Å", null, null]);
-    ws.addRow(["U4", "240318-5678", "7/1/2025 8:00", "skole", "Team Å", null, null]);
+    ws.addRow(["U4", 240318_5678, "7/1/2025 8:00", "skole", "Team Å", null, null]);
+    ws.addRow(["U5", 10115_1234, "2025-01-07 08:00", "skole", "Team Å", null, null]); // Excel dropped the leading 0
     await wb.xlsx.writeFile(join(dir, "underretninger.xlsx"));
     const { report, error } = await load(wh, { folder: dir, acceptRejects: true });
     expect(error).toBeUndefined();
-    expect(report!.tables[0]).toMatchObject({ format: "xlsx", rowsRead: 4, rowsLoaded: 4 });
-    expect(await rows(wh, `select underretning_id, modtaget::varchar m, kvitteret::varchar k, alvorlig, enhed, _linje from src_underretninger order by _linje`)).toEqual([
+    expect(report!.tables[0]).toMatchObject({ format: "xlsx", rowsRead: 5, rowsLoaded: 5 });
+    expect(await rows(wh, `select foedselsdato::varchar d from src_underretninger where underretning_id = 'U5'`)).toEqual([{ d: "1915-01-01" }]);
+    expect(await rows(wh, `select underretning_id, modtaget::varchar m, kvitteret::varchar k, alvorlig, enhed, _linje from src_underretninger where underretning_id < 'U5' order by _linje`)).toEqual([
       { underretning_id: "U1", m: "2025-01-05 10:15:00", k: "2025-01-06", alvorlig: true, enhed: "Team Ø", _linje: 2 },
       { underretning_id: "U2", m: "2025-01-06 09:00:00", k: "2025-01-07", alvorlig: false, enhed: "Team Å", _linje: 3 },
       { underretning_id: "U3", m: "2025-01-07 00:00:00", k: null, alvorlig: null, enhed: "Team Å", _linje: 5 },
