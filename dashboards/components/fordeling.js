@@ -59,3 +59,20 @@ export function soejleFigur({ rows, titel, beskrivelse, filnavn, graense, katego
     filnavn,
   });
 }
+
+/**
+ * Counts by category over the quarters as one table (categories × quarters): readable with many categories,
+ * where a stacked chart would need more colours than stay distinguishable.
+ */
+export function kryds({ rows, kvartaler, graense, kategoriLabel }) {
+  const navne = [...new Set(rows.map((r) => r.navn))];
+  const t = antalTekst(graense);
+  const data = navne.map((n) =>
+    Object.fromEntries([["navn", n], ...kvartaler.map((k) => {
+      const r = rows.find((x) => x.navn === n && x.kvartal === k);
+      return [k, r ? t(r.antal, r) : "0"];
+    })]),
+  );
+  const columns = [{ key: "navn", label: kategoriLabel }, ...kvartaler.map((k) => ({ key: k, label: fmt.kvartal(k), align: "right" }))];
+  return { data, columns };
+}

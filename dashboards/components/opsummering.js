@@ -41,11 +41,11 @@ export function maalFor(data, kpi, kvartal) {
 }
 
 export const STATUSTEKST = {
-  opfyldt: "Mål nået",
-  ikke_opfyldt: "Mål ikke nået",
-  forbedring: "Mål ikke nået, men bedre end før",
+  opfyldt: "Nået",
+  ikke_opfyldt: "Ikke nået",
+  forbedring: "Ikke nået, men bedre end før",
   ingen_data: "Ingen tal",
-  undertrykt: "Tallet er skjult",
+  undertrykt: "Tallet er skjult (for få sager)",
 };
 
 /** One headline: the published figures for the quarter, the previous one and the same quarter last year. */

@@ -27,7 +27,7 @@ export function tiles(data, kvartal) {
           el("dd", {}, `${h.sidsteAarTekst} (${h.aendringSidsteAar})`),
         ),
         h.maal
-          ? el("div", { class: `status status-${status}` }, `Mål ${h.maal.periode}: ${h.maalTekst} — ${STATUSTEKST[status] ?? status}`)
+          ? el("div", { class: `status status-${status}` }, `Mål ${h.maal.periode}: ${h.maalTekst} — ${(STATUSTEKST[status] ?? status).toLowerCase()}`)
           : null,
       );
     }),

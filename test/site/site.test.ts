@@ -195,6 +195,20 @@ describe("the PDF", () => {
   });
 });
 
+describe("the pages' source", () => {
+  it("imports every library from node_modules: no npm: imports, no implicit Plot/Inputs/d3/htl", () => {
+    const dir = resolve("dashboards");
+    const sources = [...readdirSync(dir).filter((f) => f.endsWith(".md")).map((f) => join(dir, f)), ...readdirSync(join(dir, "components")).filter((f) => f.endsWith(".js")).map((f) => join(dir, "components", f))];
+    for (const f of sources) {
+      const text = readFileSync(f, "utf8");
+      expect(text, f).not.toMatch(/["']npm:|["']jsr:|from ["']htl["']/);
+      for (const lib of ["Plot", "Inputs", "d3"])
+        if (new RegExp(`\\b${lib}\\.`).test(text)) expect(text, `${f} uses ${lib} without importing it`).toMatch(new RegExp(`import \\* as ${lib} from "(@observablehq/(plot|inputs)|d3-[a-z]+)"`));
+      expect(text, f).not.toMatch(/\binnerHTML\b|\bhtml`/);
+    }
+  });
+});
+
 describe("the output folder", () => {
   const files = () => {
     const out: string[] = [];
@@ -217,6 +231,8 @@ describe("the output folder", () => {
       // DDMMYY-NNNN or ten digits with a valid day and month, not inside a longer number or a decimal.
       expect(text, f).not.toMatch(/(?<![\d.])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/);
       expect(text, f).not.toMatch(/\b[0-9a-f]{64}\b/i);
+      // Nothing that would load from a CDN or a font host.
+      expect(text, f).not.toMatch(/cdn\.jsdelivr|unpkg\.com|fonts\.googleapis|fonts\.gstatic|esm\.sh/);
       if (f.endsWith(".json")) expect(text, f).not.toMatch(/"(barn_id|cpr|foedselsdato|sag_id|raa_tekst|_linje)"/);
     }
   });
