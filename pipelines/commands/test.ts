@@ -3,11 +3,11 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { runDataTests, writeTestResults } from "../build/data-tests.ts";
 import { discoverModels, orderModels } from "../build/models.ts";
-import { testTarget } from "../build/runner.ts";
+import { describeFailure, testTarget } from "../build/runner.ts";
 import type { Command } from "../command.ts";
 import { openWarehouse } from "../db.ts";
 import { BuildError, LibuError } from "../errors.ts";
-import { REPO_MODELS_DIR } from "./build.ts";
+import { REPO_MODELS_DIR, testSummary } from "./build.ts";
 
 export const command: Command = {
   name: "test",
@@ -27,10 +27,10 @@ export const command: Command = {
         const status = r.status === "ok" ? "ok" : r.alvor === "error" ? "FEJL" : "advarsel";
         ctx.stdout.write(`${status.padEnd(8)} ${r.test} ${testTarget(r)}${r.status === "fejl" ? ` — ${r.fejl} række(r): ${r.beskrivelse ?? ""}` : ""}\n`);
       }
+      ctx.log.info(testSummary(results));
       const failed = results.filter((r) => r.status === "fejl" && r.alvor === "error");
-      const warned = results.filter((r) => r.status === "fejl" && r.alvor === "warn");
-      ctx.log.info(`datatests: ${results.length - failed.length - warned.length} ok, ${failed.length} fejl, ${warned.length} advarsler`);
-      if (failed.length) throw new BuildError(`${failed.length} data test(s) of severity error failed, first: ${failed[0].test} on ${failed[0].model}`);
+      const more = failed.length > 1 ? ` (and ${failed.length - 1} more failing test(s), see above)` : "";
+      if (failed.length) throw new BuildError(`${describeFailure(failed[0])}${more}`);
     } finally {
       wh.close();
     }

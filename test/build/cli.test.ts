@@ -78,7 +78,7 @@ describe("libu build / libu test", () => {
     const failed = await run(["test", "--db", db, "--models", erroring]);
     expect(failed.code).toBe(4);
     expect(failed.out).toMatch(/^FEJL {5}tre_fejler mart_tal/m);
-    expect(failed.err).toMatch(/^libu: 1 data test\(s\) of severity error failed, first: tre_fejler on mart_tal$/m);
+    expect(failed.err).toMatch(/^libu: data test tre_fejler on mart_tal failed: 1 failing row\(s\): tre_fejler$/m);
   });
 
   it("test refuses a warehouse that does not exist instead of creating an empty one", async () => {
