@@ -1,6 +1,9 @@
 // A small seeded PRNG (sfc32, seeded through splitmix32) and the draws the demo generator needs.
 // Math.random is never used: the same seed must give byte-identical files on every machine.
 
+/** Cumulative weights per weights object (the objects are never changed after creation). */
+const prepared = new WeakMap<object, { keys: string[]; cumulative: number[]; total: number }>();
+
 export class Rng {
   private a: number;
   private b: number;
@@ -52,17 +55,21 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)];
   }
 
-  /** Picks a key of `weights` with probability proportional to its weight. */
+  /** Picks a key of `weights` with probability proportional to its weight. Tables are prepared once per object. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const keys = Object.keys(weights) as K[];
-    let total = 0;
-    for (const k of keys) total += weights[k];
-    let r = this.next() * total;
-    for (const k of keys) {
-      r -= weights[k];
-      if (r < 0) return k;
+    let table = prepared.get(weights);
+    if (!table) {
+      const keys = Object.keys(weights) as string[];
+      const cumulative: number[] = [];
+      let total = 0;
+      for (const k of keys) cumulative.push((total += (weights as Record<string, number>)[k]));
+      table = { keys, cumulative, total };
+      prepared.set(weights, table);
     }
-    return keys[keys.length - 1];
+    const r = this.next() * table.total;
+    const { keys, cumulative } = table;
+    for (let i = 0; i < keys.length; i++) if (r < cumulative[i]) return keys[i] as K;
+    return keys[keys.length - 1] as K;
   }
 
   /** Standard normal (Box–Muller). */

@@ -157,6 +157,23 @@ export interface SimInput {
   asOf: Day;
 }
 
+// Weight tables used in the simulation (constants, so the weighted draw prepares each once).
+const afterPlacement = { kontaktperson: 50, familiebehandling: 35, praktisk_paedagogisk_stoette: 15 };
+const outcomeOpenCase = { eksisterende_sag: 72, ingen_handling: 8, raadgivning: 8, boernefaglig_undersoegelse: 9, andet: 3 };
+const outcomeSerious = { boernefaglig_undersoegelse: 58, akut_foranstaltning: 8, raadgivning: 14, ingen_handling: 10, videresendt: 5, andet: 5 };
+const outcomeOther = { ingen_handling: 31, raadgivning: 26, boernefaglig_undersoegelse: 30, akut_foranstaltning: 1.2, videresendt: 6, andet: 5 };
+const ackWorkingDays = { "0": 10, "1": 30, "2": 25, "3": 15, "4": 8, "5": 6, "6": 6 };
+
+/** The preventive weights without one type (a different second or next measure). */
+const preventiveExcept = (() => {
+  const cache = new Map<string, Record<string, number>>();
+  return (type: string) => {
+    let w = cache.get(type);
+    if (!w) cache.set(type, (w = Object.fromEntries(Object.entries(preventiveWeights).filter(([k]) => k !== type))));
+    return w;
+  };
+})();
+
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 export function simulate(input: SimInput): Simulation {
@@ -388,11 +405,19 @@ export function simulate(input: SimInput): Simulation {
   };
 
   // --- Measures.
+  // The weights restricted to the types a child of this age can have, prepared once per (weights, age).
+  const byAge = new Map<Record<string, number>, Record<string, number>[]>();
   const pickType = (weights: Record<string, number>, age: number): string => {
-    const ok: Record<string, number> = {};
-    for (const [k, w] of Object.entries(weights)) {
-      const t = measureTypes[k];
-      if (age >= t.minAge && age <= t.maxAge) ok[k] = w;
+    let list = byAge.get(weights);
+    if (!list) byAge.set(weights, (list = []));
+    let ok = list[age];
+    if (!ok) {
+      ok = {};
+      for (const [k, w] of Object.entries(weights)) {
+        const t = measureTypes[k];
+        if (age >= t.minAge && age <= t.maxAge) ok[k] = w;
+      }
+      list[age] = ok;
     }
     return Object.keys(ok).length ? rng.weighted(ok) : Object.keys(weights)[0];
   };
@@ -499,11 +524,10 @@ export function simulate(input: SimInput): Simulation {
       } else if (group === "institution" && r < 0.45) {
         addMeasure(c, placementType(age, next, "familiebaseret"), next, { consent: m.consent, prev: m, unit: m.unit });
       } else if (r < 0.65) {
-        addMeasure(c, pickType({ kontaktperson: 50, familiebehandling: 35, praktisk_paedagogisk_stoette: 15 }, age), next + rng.int(0, 14));
+        addMeasure(c, pickType(afterPlacement, age), next + rng.int(0, 14));
       }
     } else if (rng.chance(0.25)) {
-      const others = Object.fromEntries(Object.entries(preventiveWeights).filter(([k]) => k !== m.type));
-      addMeasure(c, pickType(others, age), next + rng.int(0, 30));
+      addMeasure(c, pickType(preventiveExcept(m.type), age), next + rng.int(0, 30));
     } else if (rng.chance(0.05 * clamp(placedTarget / Math.max(1, placedChildren), 0.3, 3)) && !c.measures.some((x) => x.placement)) {
       addMeasure(c, placementType(age, next), next + rng.int(0, 30));
     }
@@ -546,8 +570,7 @@ export function simulate(input: SimInput): Simulation {
       const first = pickType(preventiveWeights, age);
       addMeasure(c, first, d + rng.int(0, 30));
       if (rng.chance(0.3)) {
-        const others = Object.fromEntries(Object.entries(preventiveWeights).filter(([k]) => k !== first));
-        addMeasure(c, pickType(others, age), d + rng.int(0, 45));
+        addMeasure(c, pickType(preventiveExcept(first), age), d + rng.int(0, 45));
       }
     }
     maybeClose(c, d);
@@ -695,18 +718,18 @@ export function simulate(input: SimInput): Simulation {
     let kvitteret: Day | null = null;
     if (kilde !== "anonym" && (effectiveFagperson || rng.chance(0.5)) && !rng.chance(0.02)) {
       kvitteret = rng.chance(p("kvitteret6", d, unit))
-        ? addWorkingDays(d, Number(rng.weighted({ "0": 10, "1": 30, "2": 25, "3": 15, "4": 8, "5": 6, "6": 6 })))
+        ? addWorkingDays(d, Number(rng.weighted(ackWorkingDays)))
         : addWorkingDays(d, rng.int(7, 25));
       if (kvitteret >= asOf) kvitteret = null;
     }
     // The outcome.
     let udfald: string;
     if (c.kase && (c.bfu || c.measures.length > 0)) {
-      udfald = c.bfu ? "eksisterende_sag" : rng.weighted({ eksisterende_sag: 72, ingen_handling: 8, raadgivning: 8, boernefaglig_undersoegelse: 9, andet: 3 });
+      udfald = c.bfu ? "eksisterende_sag" : rng.weighted(outcomeOpenCase);
     } else if (alvorlig) {
-      udfald = rng.weighted({ boernefaglig_undersoegelse: 58, akut_foranstaltning: 8, raadgivning: 14, ingen_handling: 10, videresendt: 5, andet: 5 });
+      udfald = rng.weighted(outcomeSerious);
     } else {
-      udfald = rng.weighted({ ingen_handling: 31, raadgivning: 26, boernefaglig_undersoegelse: 30, akut_foranstaltning: 1.2, videresendt: 6, andet: 5 });
+      udfald = rng.weighted(outcomeOther);
     }
     const decided = nextWorkingDay(Math.floor((vurderet ?? modtaget) / 1440)) + (rng.chance(0.6) ? 0 : rng.int(1, 12));
     let udfaldDato: Day | null = decided;
