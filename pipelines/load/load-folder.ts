@@ -234,7 +234,7 @@ async function check(wh: Warehouse, p: Prepared, opts: { asOf: string; profile?:
   let duplicates: string | undefined;
   const key = p.table.key ? p.table.columns.find((c) => c.name === p.table.key) : undefined;
   if (key && rawColumns.has(key.name)) {
-    await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(raw.raw, (x) => parseExpr(key, x, { trim: true }), rawColumns.get(key.name)!)}`);
+    await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(raw.raw, (x) => parseExpr(key, x), rawColumns.get(key.name)!)}`);
     duplicates = t.duplicates;
   }
   const sql = checkedQuery({

@@ -77,8 +77,8 @@ export function checkedQuery(c: CheckInput): string {
       selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "coalesce(f.gyldig, false) as _cpr_gyldig");
       continue;
     }
-    const trim = col.required || col.name === t.key;
-    selects.push(`${parseExpr(col, x, { first: c.firstPattern.get(col.name), hint: c.dateHint, trim })} as ${ident(col.name)}`);
+    const codes = col.codes ? c.codes.get(col.codes) : undefined;
+    selects.push(`${parseExpr(col, x, { first: c.firstPattern.get(col.name), hint: c.dateHint, codes })} as ${ident(col.name)}`);
     if (!["text", "code"].includes(col.type)) selects.push(`${x} as ${rawName(col.name)}`);
   }
   const cprJoin = cprCol ? `left join ${c.cprFacts} f on f.raa = r.${ident(c.rawColumns.get(cprCol)!)}` : "";

@@ -69,6 +69,21 @@ describe("decimals and integers", () => {
   });
 });
 
+describe("text and codes", () => {
+  it("trims text; blank is NULL", async () => {
+    expect(await parse("text", [" Team Nord ", "Team Nord", "   ", null])).toEqual(["Team Nord", "Team Nord", null, null]);
+  });
+  it("lower-cases and trims codes, with or without the code list's fast path", async () => {
+    const codes = ["skole"];
+    const vals = ["skole", " Skole", "NABO", "  "];
+    const out = await wh.all<{ a: string | null; b: string | null }>(
+      `select ${parseExpr({ ...col("code") }, "x", { codes })} as a, ${parseExpr(col("code"), "x")} as b from (values ${vals.map((v, i) => `(${i}, ${lit(v)})`).join(", ")}) t(i, x) order by i`,
+    );
+    expect(out.map((r) => r.a)).toEqual(["skole", "skole", "nabo", null]);
+    expect(out.map((r) => r.b)).toEqual(["skole", "skole", "nabo", null]);
+  });
+});
+
 describe("sniffing the date format", () => {
   it("picks the pattern most sample values have", () => {
     expect(sniffPattern(["31.01.2025", "01.02.2025", "2025-01-03"], patterns("date"))).toBe("%d.%m.%Y");
