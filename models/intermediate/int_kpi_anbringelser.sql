@@ -4,9 +4,12 @@
 with
   placeret as (
     select
-      *
+      p.*,
+      k.ws,
+      k.qe
     from
-      int_anbringelse_paa_qe
+      int_anbringelse_paa_qe as p
+      join int_kvartaler as k on k.kvartal = p.kvartal
   ),
   tilsyn_population as (
     -- KPI 14: the continuous placement containing qe must have begun on or before ws.
@@ -131,23 +134,35 @@ with
     from
       kpi_18
   ),
+  foedselsdatoer as (
+    select
+      barn_id,
+      max(foedselsdato) as foedselsdato
+    from
+      stg_foranstaltninger
+    group by
+      barn_id
+  ),
   kpi_19 as (
     -- Trin ≥ 2 on d0 and under 18 on qe (the 18th birthday, month-clamped like all month arithmetic, is
-    -- after qe); moved down when trin on qe (0 without any measure) is lower.
+    -- after qe); moved down when the trin on qe (0 without any measure) is lower.
     select
       'anbringelse_trin_ned_12m' as kpi,
-      t.kvartal,
+      k.kvartal,
       case
-        when t.trin_qe < t.trin_d0 then 1
+        when coalesce(tq.trin, 0) < t0.trin then 1
         else 0
       end as taeller,
       1 as naevner
     from
-      int_trin_paa_qe_og_d0 as t
-      join int_kvartaler as k on k.kvartal = t.kvartal
+      int_kvartaler as k
+      join int_trin_paa_dag as t0 on t0.dag = k.d0
+      join foedselsdatoer as b on b.barn_id = t0.barn_id
+      left join int_trin_paa_dag as tq on tq.dag = k.qe
+      and tq.barn_id = t0.barn_id
     where
-      t.trin_d0 >= 2
-      and cast(t.foedselsdato + interval 18 year as date) > k.qe
+      t0.trin >= 2
+      and cast(b.foedselsdato + interval 18 year as date) > k.qe
   )
 select
   kpi,

@@ -11,13 +11,12 @@ with
     -- Measures with startet in the quarter: KPI 10's count and KPI 12's population.
     select
       k.kvartal,
-      f.foranstaltning_id,
       f.barn_id,
       f.startet,
       f.enhed
     from
       stg_foranstaltninger as f
-      join int_kvartaler as k on f.startet between k.qs and k.qe
+      join int_kvartaler as k on k.kvartal = concat(year(f.startet), 'K', quarter(f.startet))
   ),
   kpi_10 as (
     select
@@ -34,7 +33,6 @@ with
     -- decision. Barnets Lov: placements only; without consent (samtykke false) before the decision,
     -- otherwise (consent or consent unknown) within 3 months.
     select
-      f.foranstaltning_id,
       f.barn_id,
       f.startet,
       f.enhed,
@@ -70,7 +68,7 @@ with
       1 as naevner
     from
       plan_frist as p
-      join int_kvartaler as k on p.frist between k.qs and k.qe
+      join int_kvartaler as k on k.kvartal = concat(year(p.frist), 'K', quarter(p.frist))
   ),
   kpi_12 as (
     -- Every conversation row counts: held, or lawfully omitted (undladt true).
@@ -97,30 +95,30 @@ with
   opfoelgning_population as (
     -- KPI 13: measures active on qe whose first follow-up (startet + 3 months) lies before qe.
     select
-      a.kvartal,
-      a.qe,
-      a.foranstaltning_id,
-      a.barn_id,
-      a.startet,
-      a.enhed
+      k.kvartal,
+      k.qe,
+      f.barn_id,
+      f.startet,
+      f.enhed
     from
-      int_foranstaltninger_paa_qe as a
+      stg_foranstaltninger as f
+      join int_kvartaler as k on f.startet <= k.qe
+      and coalesce(f.ophoert, date '9999-12-31') >= k.qe
     where
-      cast(a.startet + interval 3 month as date) < a.qe
+      cast(f.startet + interval 3 month as date) < k.qe
   ),
-  seneste_opfoelgning as (
-    -- L: the child's latest follow-up dated startet … qe.
+  med_seneste_opfoelgning as (
+    -- The child's latest follow-up on or before qe; it is L when dated on or after startet (if the latest
+    -- one is earlier, none lies in startet … qe). An as-of join finds it without pairing every follow-up.
     select
-      p.kvartal,
-      p.foranstaltning_id,
-      max(o.dato) as l
+      p.*,
+      case
+        when o.dato >= p.startet then o.dato
+      end as l
     from
       opfoelgning_population as p
-      join stg_opfoelgninger as o on o.barn_id = p.barn_id
-      and o.dato between p.startet and p.qe
-    group by
-      p.kvartal,
-      p.foranstaltning_id
+      asof left join stg_opfoelgninger as o on o.barn_id = p.barn_id
+      and o.dato <= p.qe
   ),
   kpi_13 as (
     select
@@ -129,16 +127,14 @@ with
       p.enhed,
       case
         when coalesce(
-          cast(s.l + to_months(c.opfoelgning_interval_maaneder) as date),
+          cast(p.l + to_months(c.opfoelgning_interval_maaneder) as date),
           cast(p.startet + interval 3 month as date)
         ) >= p.qe then 1
         else 0
       end as taeller,
       1 as naevner
     from
-      opfoelgning_population as p
-      left join seneste_opfoelgning as s on s.kvartal = p.kvartal
-      and s.foranstaltning_id = p.foranstaltning_id
+      med_seneste_opfoelgning as p
       cross join cfg_kommune as c
   ),
   poster as (

@@ -7,38 +7,39 @@ with
       kvartal,
       enhed,
       gruppe,
-      barn_id,
       1 as anbragt,
       0 as ny,
       0 as ophoert
     from
       int_anbringelse_paa_qe
   ),
-  bevaegelser as (
+  nye as (
     select
       k.kvartal,
       f.enhed,
       f.gruppe,
-      f.barn_id,
       0 as anbragt,
-      case
-        when f.startet between k.qs and k.qe then 1
-        else 0
-      end as ny,
-      case
-        when f.ophoert between k.qs and k.qe then 1
-        else 0
-      end as ophoert
+      1 as ny,
+      0 as ophoert
     from
       stg_foranstaltninger as f
-      join int_kvartaler as k on f.startet <= k.qe
-      and coalesce(f.ophoert, date '9999-12-31') >= k.qs
+      join int_kvartaler as k on k.kvartal = concat(year(f.startet), 'K', quarter(f.startet))
     where
       f.er_anbringelse
-      and (
-        f.startet between k.qs and k.qe
-        or f.ophoert between k.qs and k.qe
-      )
+  ),
+  ophoerte as (
+    select
+      k.kvartal,
+      f.enhed,
+      f.gruppe,
+      0 as anbragt,
+      0 as ny,
+      1 as ophoert
+    from
+      stg_foranstaltninger as f
+      join int_kvartaler as k on k.kvartal = concat(year(f.ophoert), 'K', quarter(f.ophoert))
+    where
+      f.er_anbringelse
   ),
   poster as (
     select
@@ -49,7 +50,12 @@ with
     select
       *
     from
-      bevaegelser
+      nye
+    union all
+    select
+      *
+    from
+      ophoerte
   )
   -- Each child has one placement on qe, so summing anbragt counts distinct children at both levels.
 select

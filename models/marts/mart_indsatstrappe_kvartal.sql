@@ -1,16 +1,17 @@
 -- Children by their trin on the indsatstrappe on qe (the highest trin among their measures active on
 -- qe), trin ≥ 1, per complete quarter; kommune level.
 select
-  kvartal,
-  trin_qe as trin,
+  k.kvartal,
+  t.trin,
   cast(count(*) as integer) as boern
 from
-  int_trin_paa_qe_og_d0
+  int_trin_paa_dag as t
+  join int_kvartaler as k on k.qe = t.dag
 where
-  trin_qe >= 1
+  t.trin >= 1
 group by
-  kvartal,
-  trin_qe
+  k.kvartal,
+  t.trin
 order by
-  kvartal,
-  trin
+  k.kvartal,
+  t.trin

@@ -1,15 +1,17 @@
 -- Measures active on qe by gruppe and their yearly cost, per complete quarter; kommune level.
 -- aarlig_udgift sums the known costs (a measure without one is counted in aktive only).
 select
-  kvartal,
-  gruppe,
+  k.kvartal,
+  f.gruppe,
   cast(count(*) as integer) as aktive,
-  cast(sum(aarlig_udgift) as double) as aarlig_udgift
+  cast(sum(f.aarlig_udgift) as double) as aarlig_udgift
 from
-  int_foranstaltninger_paa_qe
+  stg_foranstaltninger as f
+  join int_kvartaler as k on f.startet <= k.qe
+  and coalesce(f.ophoert, date '9999-12-31') >= k.qe
 group by
-  kvartal,
-  gruppe
+  k.kvartal,
+  f.gruppe
 order by
-  kvartal,
-  gruppe
+  k.kvartal,
+  f.gruppe
