@@ -15,6 +15,7 @@ import { serve, type RunningServer } from "../../pipelines/serve.ts";
 import { suppressKpiRows, type Art, type KpiRow, type PublishedKpiRow } from "../../pipelines/suppress.ts";
 import { FIXTURE_QUARTERS, FIXTURE_UNITS, writeFixtureWarehouse } from "./fixture-warehouse.ts";
 import { launch, open, watch } from "./browser.ts";
+import { smallCounts } from "./scan.ts";
 
 const DIR = resolve(".tmp/test-site");
 const DB = join(DIR, "fixture.duckdb");
@@ -135,6 +136,8 @@ describe("Lovoverholdelse", () => {
     expect(expected("bfu_rettidig_4m", LATEST, "<b>Team</b>")).toBe("–");
     const hiddenUnits = FIXTURE_UNITS.filter((u) => expected("bfu_rettidig_4m", LATEST, u) === "–");
     expect(hiddenUnits.length).toBe(2);
+    // The eight-quarter trends cross 1 January 2024 and mark the change of law.
+    expect(await page.locator("figure.figur svg text", { hasText: "Barnets Lov" }).count()).toBe(8);
     const headers = await page.locator("table.krav thead th").allInnerTexts();
     expect(headers).toContain("<b>Team</b>");
     expect(await page.locator("table.krav b").count()).toBe(0);
@@ -222,9 +225,6 @@ describe("the output folder", () => {
     walk(SITE);
     return out;
   };
-  // Keys whose small integers are not counts of people or cases.
-  const NOT_COUNTS = new Set(["nr", "trin", "regel", "load_id", "diskretionsgraense", "farve_groen", "farve_gul", "maal"]);
-
   it("holds no CPR number, no pseudonym and no row-level data", () => {
     for (const f of files()) {
       const text = readFileSync(f, "utf8");
@@ -240,20 +240,20 @@ describe("the output folder", () => {
   it("holds no count between 1 and 4 in any data file", () => {
     const json = files().filter((f) => f.endsWith(".json") && f.includes(`${join("_file", "data")}`));
     expect(json.length).toBe(4);
-    const small: string[] = [];
-    const scan = (v: unknown, key: string, art: string | undefined, path: string) => {
-      if (Array.isArray(v)) v.forEach((x, i) => scan(x, key, art, `${path}[${i}]`));
-      else if (v && typeof v === "object") {
-        const o = v as Record<string, unknown>;
-        for (const [k, x] of Object.entries(o)) scan(x, k, (o.art as string) ?? art, `${path}.${k}`);
-      } else if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 4) {
-        if (NOT_COUNTS.has(key)) return;
-        if (key === "vaerdi" && art !== "antal") return; // a share of exactly 100 %
-        small.push(`${path} = ${v}`);
-      }
-    };
-    for (const f of json) scan(JSON.parse(readFileSync(f, "utf8")), "", undefined, f.slice(SITE.length));
+    const small = json.flatMap((f) => smallCounts(JSON.parse(readFileSync(f, "utf8")), f.slice(SITE.length)));
     expect(small).toEqual([]);
+  });
+
+  it("the scan finds small counts where suppression is off (so the test above can fail)", async () => {
+    const raw = join(DIR, "unsuppressed.duckdb");
+    await writeFixtureWarehouse(raw);
+    const wh = await openWarehouse(raw);
+    await wh.run("update mart_meta set diskretionsgraense = 1");
+    wh.close();
+    const { withWarehouse, kpiData, datakvalitetData } = await import("../../dashboards/data/_kilde.ts");
+    expect(smallCounts(await withWarehouse(kpiData, raw)).length).toBeGreaterThan(0);
+    expect(smallCounts(await withWarehouse(datakvalitetData, raw)).length).toBeGreaterThan(0);
+    expect(smallCounts(await withWarehouse(kpiData, DB))).toEqual([]);
   });
 
   it("never holds the small fixture counts that suppression hides", () => {
