@@ -1,6 +1,5 @@
 // `libu demo`: writes a synthetic municipality (or the national benchmark set) as canonical export files.
-import { relative } from "node:path";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { Command } from "../command.ts";
 import { day, isoDate } from "../demo/dates.ts";
 import { DEFAULT_SEED, type Scale, generateDemo } from "../demo/generate.ts";
@@ -46,15 +45,17 @@ export const command: Command = {
       asOf,
       onProgress: (done, total) => ctx.log.progress("kommuner", done, total),
     });
+    // What was written is the command's result: stdout, one terse line per file and a summary.
     const shown = (f: string) => relative(ctx.cwd, f) || f;
-    for (const f of result.files) {
-      ctx.log.info(`${shown(f.file).padEnd(34)} ${String(f.rows).padStart(9)} rows ${(f.bytes / 1e6).toFixed(1).padStart(7)} MB  ${f.format}`);
-    }
+    const lines = result.files.map(
+      (f) => `${shown(f.file).padEnd(34)} ${String(f.rows).padStart(9)} rows ${(f.bytes / 1e6).toFixed(1).padStart(7)} MB  ${f.format}`,
+    );
     const rows = result.files.reduce((s, f) => s + f.rows, 0);
-    ctx.log.info(
+    lines.push(
       `demo: ${result.municipalities === 1 ? "1 municipality" : `${result.municipalities} municipalities`}, ${result.children} children aged 0–17, ` +
         `${rows} rows from ${isoDate(result.windowStart)} to ${asOfText}, ${result.defects.length} deliberately defective rows, seed ${seedText} ` +
         `(${formatDuration(result.ms)})`,
     );
+    ctx.stdout.write(`${lines.join("\n")}\n`);
   },
 };

@@ -24,10 +24,10 @@ let rows: TableRows;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "libu-demo-"));
   out = join(root, "a");
-  const stderr: string[] = [];
-  const code = await main(["demo", "--out", out], { stdout: { write: () => {} }, stderr: { write: (t) => void stderr.push(t) }, cwd: root });
+  const stdout: string[] = [];
+  const code = await main(["demo", "--out", out], { stdout: { write: (t) => void stdout.push(t) }, stderr: { write: () => {} }, cwd: root });
   expect(code).toBe(0);
-  cliLines = stderr.join("").trim().split("\n");
+  cliLines = stdout.join("").trim().split("\n");
   for (const t of tables) files.set(t.name, await readExport(out, t.name));
   ({ rows, defects } = simulateKommune(DEFAULT_SEED, asOf));
 });
