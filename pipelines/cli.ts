@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import type { Command, Context } from "./command.ts";
 import { loadConfig, resolveConfigPath } from "./config.ts";
+import { maskCpr } from "./cpr.ts";
 import { resolveDbPath } from "./db.ts";
 import { LibuError, UsageError } from "./errors.ts";
 import { createLogger, type Output } from "./log.ts";
@@ -78,14 +79,16 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     await cmd.run({ values, positionals: parsed.positionals }, ctx);
     return 0;
   } catch (e) {
+    // An error may quote a cell (DuckDB's cast errors do): never print a CPR number in clear.
+    const write = (text: string) => stderr.write(maskCpr(text));
     if (e instanceof LibuError) {
-      stderr.write(`libu: ${e.message.split("\n").join("\nlibu: ")}\n`);
-      if (debug) stderr.write(`${e.stack}\n`);
+      write(`libu: ${e.message.split("\n").join("\nlibu: ")}\n`);
+      if (debug) write(`${e.stack}\n`);
       return e.exitCode;
     }
     const err = e as Error;
-    stderr.write(`libu: unexpected error: ${String(err?.message ?? err).split("\n")[0]} (run with --debug for details)\n`);
-    if (debug) stderr.write(`${err?.stack}\n`);
+    write(`libu: unexpected error: ${String(err?.message ?? err).split("\n")[0]} (run with --debug for details)\n`);
+    if (debug) write(`${err?.stack}\n`);
     return 1;
   }
 }

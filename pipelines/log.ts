@@ -1,5 +1,7 @@
 // Terse, timed log lines on stderr (stdout is kept for results such as `libu sql --format csv`).
-// Progress: a rewriting bar on a terminal, plain lines otherwise.
+// Progress: a rewriting bar on a terminal, plain lines otherwise. Messages are CPR-masked: a log line may
+// quote a file name or a cell.
+import { maskCpr } from "./cpr.ts";
 
 export interface Output {
   write(text: string): void;
@@ -22,15 +24,15 @@ export function createLogger(out: Output, quiet = false): Logger {
   let lastPlain = 0;
   return {
     info(message) {
-      if (!quiet) out.write(`${message}\n`);
+      if (!quiet) out.write(`${maskCpr(message)}\n`);
     },
     warn(message) {
-      out.write(`advarsel: ${message}\n`);
+      out.write(`advarsel: ${maskCpr(message)}\n`);
     },
     async timed(message, work) {
       const start = performance.now();
       const result = await work();
-      if (!quiet) out.write(`${message} (${formatDuration(performance.now() - start)})\n`);
+      if (!quiet) out.write(`${maskCpr(message)} (${formatDuration(performance.now() - start)})\n`);
       return result;
     },
     progress(label, done, total) {
