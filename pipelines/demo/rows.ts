@@ -2,7 +2,7 @@
 // numbers its records), the export window applied, values still typed (days, minutes, numbers, booleans).
 import { tables } from "../contract.ts";
 import { addMonths } from "./dates.ts";
-import type { Doc, Simulation, Worker } from "./simulate.ts";
+import type { Doc, Measure, Simulation, Worker } from "./simulate.ts";
 
 /** A typed cell: `date` columns hold a day number, `timestamp` columns minutes since 1970, null = empty. */
 export type Value = string | number | boolean | null;
@@ -34,10 +34,11 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   const unitName = (u: number) => muni.units[u].name;
 
   const workerIds = new Map<Worker, string>();
+  // Caseworkers employed at go-live were set up in the case system from that day (simulate.ts: why).
   const workers = sim.workers.filter((w) => w.to === null || w.to >= W);
   const sagsbehandlere = numbered(workers, (w) => w.from, "sagsbehandlere", prefix, 4).map(([w, id]) => {
     workerIds.set(w, id);
-    return { sagsbehandler_id: id, enhed: unitName(w.unit), normering: w.fte, fra_dato: w.from, til_dato: w.to };
+    return { sagsbehandler_id: id, enhed: unitName(w.unit), normering: w.fte, fra_dato: Math.max(w.from, W), til_dato: w.to };
   });
   const workerId = (w: Worker) => workerIds.get(w) ?? null;
 
@@ -71,12 +72,14 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   // Reasons are documented only once the deadline has passed by the as-of date.
   for (const r of undersoegelser) if (r.afsluttet === null && r.frist_begrundelse !== null && addMonths(r.startet, 4) >= sim.asOf) r.frist_begrundelse = null;
 
-  const foranstaltninger = numbered(sim.measures.filter((m) => m.start < sim.asOf), (m) => m.start, "foranstaltninger", prefix, width).map(([m, id], i) => ({
+  // Measures active at go-live are registered from that day (simulate.ts: why); none ended before it.
+  const registered = (m: Measure) => Math.max(m.start, W);
+  const foranstaltninger = numbered(sim.measures.filter((m) => m.start < sim.asOf && m.end >= W), registered, "foranstaltninger", prefix, width).map(([m, id], i) => ({
     foranstaltning_id: id,
     cpr: m.child.cpr,
     type: m.type,
     paragraf: m.paragraf,
-    startet: m.start,
+    startet: registered(m),
     ophoert: m.end < sim.asOf ? m.end : null,
     samtykke: m.consent,
     aarlig_udgift: m.cost,
@@ -84,8 +87,8 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
     sagsbehandler_id: i % 37 === 5 ? null : workerId(m.worker),
   }));
 
-  // Migrated documents: the last year's, plus each migrated measure's basis (its first plan and conversation).
-  const exported = (docs: Doc[]) => docs.filter((d) => d.day < sim.asOf && (!d.legacy || d.basis || d.day >= W - 365));
+  // Migrated documents: the last year's (the 12-month windows of the first quarters).
+  const exported = (docs: Doc[]) => docs.filter((d) => d.day < sim.asOf && (!d.legacy || d.day >= W - 365));
   const byDay = (d: Doc) => d.day;
 
   /** A table of dated documents: id, cpr, dato, enhed and the table's own columns. */

@@ -3,9 +3,21 @@
 // measures, placements end, continue or step down the indsatstrappe; plans, follow-ups, conversations and
 // supervision visits are held more or less on time. The result is typed records (simulate → rows.ts → files).
 //
-// The story of the period: the municipality went live with its current case system on `windowStart`; what
-// was active then (cases, measures, open investigations, and the last year's documents on them) was
-// migrated with its original dates. So quarters before `windowStart` hold only migrated records.
+// The story of the period: the municipality went live with its current case system on `windowStart` (W),
+// four years before the as-of date. What was active then was migrated: cases with their original dates,
+// investigations whose four-month deadline had not yet passed (completed or not, so the first quarters'
+// deadlines are judged on all of them), the last year's plans, follow-ups, conversations and visits, and
+// every active measure — simulated from its real start (so its documents fall where they would), but
+// registered in the new system from the go-live day (rows.ts), as were the caseworkers.
+//
+// Why not keep the measures' original start dates: the KPI mart reports every quarter since 2015 in which a
+// KPI has a row, and a stock KPI (placed children, caseload, follow-ups, visits) has a row in every quarter
+// in which some record is active. Measures dating back to 2015 therefore produced 2015–2022 quarters counting
+// only the placements that survived to W, with no visits, follow-ups or notifications behind them — figures
+// that look real and are not. Generating the whole history instead would make a twelve-year demo, not the
+// four years the issue asks for. So nothing in the export is active before W, every KPI's first reported
+// quarter lies in the window, and each reported quarter has the data to judge it; the price is the go-live
+// itself, which shows as a burst of new measure records in W's quarter, as it does after a real conversion.
 import { type CprIssuer } from "./cpr-gen.ts";
 import {
   type Day,
@@ -120,8 +132,6 @@ export interface Doc {
   unit: number;
   type?: string | null;
   flag?: boolean | null;
-  /** Kept even when older than the migrated year (a migrated measure's basis: first plan, conversation). */
-  basis?: boolean;
   legacy: boolean;
 }
 
@@ -335,10 +345,10 @@ export function simulate(input: SimInput): Simulation {
     if (day >= asOf) return;
     list.push({ child: c, day: Math.max(day, c.born), unit, legacy, ...extra });
   };
-  const conversation = (c: Child, day: Day, unit: number, legacy: boolean, basis = false) => {
+  const conversation = (c: Child, day: Day, unit: number, legacy: boolean) => {
     const small = ageOn(c, Math.max(day, c.born)) < 2;
     const undladt = small ? rng.chance(0.85) : rng.chance(0.02);
-    doc(conversations, c, day, unit, legacy, { flag: undladt ? true : rng.chance(0.7) ? false : null, basis });
+    doc(conversations, c, day, unit, legacy, { flag: undladt ? true : rng.chance(0.7) ? false : null });
   };
   const plansFor = (m: Measure) => {
     const c = m.child;
@@ -348,15 +358,15 @@ export function simulate(input: SimInput): Simulation {
       if (rng.chance(0.7)) doc(plans, c, m.start + rng.int(-30, 60), u, m.legacy, { type: "revision" });
     } else if (m.start < LAW_CHANGE) {
       const r = rng.next();
-      if (r < p("handleplan", m.start, u)) doc(plans, c, m.start - rng.int(0, 45), u, m.legacy, { type: typeCell("ny"), basis: true });
-      else if (r < 0.93) doc(plans, c, m.start + rng.int(1, 120), u, m.legacy, { type: typeCell("ny"), basis: true });
+      if (r < p("handleplan", m.start, u)) doc(plans, c, m.start - rng.int(0, 45), u, m.legacy, { type: typeCell("ny") });
+      else if (r < 0.93) doc(plans, c, m.start + rng.int(1, 120), u, m.legacy, { type: typeCell("ny") });
     } else if (m.placement) {
       const frist = m.consent === false ? m.start : addMonths(m.start, 3);
       const r = rng.next();
-      if (r < p("handleplan", m.start, u)) doc(plans, c, m.start - rng.int(0, 20) + rng.int(0, frist - m.start), u, m.legacy, { type: typeCell("ny"), basis: true });
-      else if (r < 0.93) doc(plans, c, frist + rng.int(1, 90), u, m.legacy, { type: typeCell("ny"), basis: true });
+      if (r < p("handleplan", m.start, u)) doc(plans, c, m.start - rng.int(0, 20) + rng.int(0, frist - m.start), u, m.legacy, { type: typeCell("ny") });
+      else if (r < 0.93) doc(plans, c, frist + rng.int(1, 90), u, m.legacy, { type: typeCell("ny") });
     } else if (rng.chance(0.45)) {
-      doc(plans, c, m.start + rng.int(-10, 60), u, m.legacy, { type: typeCell("ny"), basis: true });
+      doc(plans, c, m.start + rng.int(-10, 60), u, m.legacy, { type: typeCell("ny") });
     }
     // Yearly revisions of placements while they last.
     if (m.placement) {
@@ -492,8 +502,8 @@ export function simulate(input: SimInput): Simulation {
     if (!m.prev) {
       // The conversation with the child before the decision.
       const r = rng.next();
-      if (r < p("boernesamtale", start, unit)) conversation(c, start - rng.int(0, 120), unit, m.legacy, true);
-      else if (r < 0.6 + 0.4 * p("boernesamtale", start, unit)) conversation(c, start + rng.int(1, 60), unit, m.legacy, true);
+      if (r < p("boernesamtale", start, unit)) conversation(c, start - rng.int(0, 120), unit, m.legacy);
+      else if (r < 0.6 + 0.4 * p("boernesamtale", start, unit)) conversation(c, start + rng.int(1, 60), unit, m.legacy);
     }
     plansFor(m);
     followupsFor(m);
@@ -623,11 +633,13 @@ export function simulate(input: SimInput): Simulation {
     }
   }
   const bfusPerYear = 0.27 * lerp(notificationsPerYear, W) * s;
-  for (let i = 0; i < Math.round((bfusPerYear * 200) / 365); i++) {
+  // Investigations started in the four months before W (deadline on or after W), completed or not; older ones
+  // were all completed in the old system, so no deadline before W is reported on.
+  const back = W - addMonths(W, -4);
+  for (let i = 0; i < Math.round((bfusPerYear * back) / 365); i++) {
     const c = agedOnW(preventiveAges);
-    const start = W - rng.int(1, 200);
+    const start = W - rng.int(1, back);
     if (start < c.born) continue;
-    // The last 200 days' investigations were migrated, completed or not (so the first quarters' deadlines are fair).
     const b = startBfu(c, start, true);
     if (b.end !== null && b.end < W) {
       c.bfu = null;
