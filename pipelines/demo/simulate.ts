@@ -606,7 +606,7 @@ export function simulate(input: SimInput): Simulation {
     return null;
   };
   const placedAges = [3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 7, 9, 11, 12, 11];
-  for (let i = 0; i < Math.round(placedTarget * 0.98); i++) {
+  for (let i = 0; i < Math.round(placedTarget); i++) {
     const c = agedOnW(placedAges);
     const age = ageOn(c, W);
     const r = rng.next();

@@ -10,7 +10,7 @@ export const LAW_CHANGE: Day = ymd(2024, 1, 1);
 export const compliance = {
   vurderet24t: [0.88, 0.98],
   kvitteret6: [0.8, 0.94],
-  bfu4m: [0.58, 0.91],
+  bfu4m: [0.55, 0.92],
   bfuBegrundet: [0.35, 0.75],
   handleplan: [0.55, 0.9],
   boernesamtale: [0.7, 0.9],
@@ -26,7 +26,7 @@ export const lawChangeDip: Partial<Record<Duty, number>> = { handleplan: -0.06, 
 export const familyShareOfNewPlacements = [0.45, 0.77] as const;
 
 /** Notifications a year at scale 1, at the start and at the end of the period. */
-export const notificationsPerYear = [1200, 1800] as const;
+export const notificationsPerYear = [1150, 1800] as const;
 
 /** Stocks the simulation steers towards at scale 1. */
 export const targets = { placedChildren: 250, preventiveMeasures: 500 } as const;
