@@ -2,38 +2,51 @@
 // as `<5` in the tables and left out of the bars.
 import * as Plot from "@observablehq/plot";
 import * as fmt from "./format.js";
-import { FARVER, figur, kvartalAkse, lovskiftMarks, soejler } from "./side.js";
+import { BRED, FARVER, figur, kvartalAkse, lovskiftMarks, soejler } from "./side.js";
 
 /** A published count: `<5` for a small one, `–` for one hidden to protect another (complementary). */
 export const antalTekst = (g) => (v, row) =>
   v !== null && v !== undefined ? fmt.tal(v) : row?.undertrykt === "komplementaer" ? fmt.STREG : `<${g}`;
 
-/** Stacked columns per quarter by category. `rows`: [{kvartal, navn, antal}]. */
-export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori" }) {
+/** The grey of a stack segment that stands for several hidden categories together. */
+export const SKJULT_FARVE = "#b5b5b5";
+
+/**
+ * Stacked columns per quarter by category, centred on the quarter's tick. `rows`: [{kvartal, navn, antal}].
+ * `skjult`: optional [{kvartal, antal}], the hidden categories of a quarter taken together (the published
+ * total minus the shown parts, so no more than is already public), drawn as one grey segment named `skjultNavn`
+ * so that the columns keep their true height.
+ */
+export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori", skjult = [], skjultNavn = "Skjult (for få til at vise hver for sig)", note }) {
   const navne = [...new Set(rows.map((r) => r.navn))];
-  const data = rows.filter((r) => r.antal !== null).map((r) => {
+  const medSkjult = skjult.some((r) => r.antal > 0);
+  const domain = medSkjult ? [...navne, skjultNavn] : navne;
+  const data = [...rows.filter((r) => r.antal !== null), ...skjult.filter((r) => r.antal > 0).map((r) => ({ ...r, navn: skjultNavn }))].map((r) => {
     const x1 = fmt.kvartalStart(r.kvartal);
-    return { ...r, x1: new Date(x1.getTime() + 12 * 864e5), x2: new Date(x1.getTime() + 80 * 864e5) };
+    return { ...r, x1: new Date(x1.getTime() - 30 * 864e5), x2: new Date(x1.getTime() + 30 * 864e5) };
   });
   const chart = Plot.plot({
     ariaLabel: titel,
     ariaDescription: `${beskrivelse} Tallene står i tabellen under grafen.`,
+    width: BRED,
     height: 280,
     marginLeft: 50,
     marginBottom: 40,
     style: { fontSize: "12px" },
     x: kvartalAkse(kvartaler),
     y: { grid: true, label: null, tickFormat: (v) => fmt.tal(v) },
-    color: { domain: navne, range: FARVER, legend: true },
+    marginTop: 24,
+    color: { domain, range: medSkjult ? [...FARVER.slice(0, navne.length), SKJULT_FARVE] : FARVER, legend: true },
     marks: [
       ...lovskiftMarks(kvartaler),
-      Plot.rectY(data, Plot.stackY({ x1: "x1", x2: "x2", y: "antal", fill: "navn", stroke: "#fff", order: navne, title: (r) => `${r.navn}, ${fmt.kvartal(r.kvartal)}: ${fmt.tal(r.antal)}`, tip: true })),
+      Plot.rectY(data, Plot.stackY({ x1: "x1", x2: "x2", y: "antal", fill: "navn", stroke: "#fff", order: domain, title: (r) => `${r.navn}, ${fmt.kvartal(r.kvartal)}: ${fmt.tal(r.antal)}`, tip: true })),
       Plot.ruleY([0]),
     ],
   });
   return figur({
     titel,
     beskrivelse,
+    note,
     chart,
     rows,
     columns: [
@@ -46,11 +59,12 @@ export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, grae
 }
 
 /** Bars for one quarter by category. `rows`: [{navn, antal}]. */
-export function soejleFigur({ rows, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori" }) {
+export function soejleFigur({ rows, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori", bredde }) {
+  const t = antalTekst(graense);
   return figur({
     titel,
     beskrivelse,
-    chart: soejler({ rows: rows.map((r) => ({ navn: r.navn, vaerdi: r.antal })), ariaLabel: titel }),
+    chart: soejler({ rows: rows.map((r) => ({ navn: r.navn, vaerdi: r.antal, tekst: t(r.antal, r) })), ariaLabel: titel, bredde }),
     rows,
     columns: [
       { key: "navn", label: kategoriLabel },

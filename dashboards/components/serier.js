@@ -1,6 +1,6 @@
 // Trend rows for charts and their tables: a KPI over the quarters, for the municipality and its units.
 import * as fmt from "./format.js";
-import { KOMMUNE, definition, figur, indeks, seneste, trend, vis } from "./side.js";
+import { BRED, KOMMUNE, SMAL, definition, figur, indeks, seneste, trend, vis } from "./side.js";
 
 /** [{kvartal, serie, vaerdi, naevner, tekst}] for `kpi` over `kvartaler`, municipality and (optionally) units. */
 export function kpiSerier(data, kpi, kvartaler, { enheder = true } = {}) {
@@ -17,7 +17,7 @@ export function kpiSerier(data, kpi, kvartaler, { enheder = true } = {}) {
 }
 
 /** A figure: the KPI's trend over the eight quarters up to `kvartal`, with its table and CSV. */
-export function kpiTrend(data, kpi, kvartal, { enheder = true, n = 8, maal, maalTekst, referencer, titel } = {}) {
+export function kpiTrend(data, kpi, kvartal, { enheder = true, n = 8, maal, maalTekst, maalFra, referencer, titel, bred = false, note } = {}) {
   const def = definition(data, kpi);
   const ks = seneste(data.kvartaler, kvartal, n);
   const rows = kpiSerier(data, kpi, ks, { enheder });
@@ -33,8 +33,8 @@ export function kpiTrend(data, kpi, kvartal, { enheder = true, n = 8, maal, maal
   return figur({
     titel: titel ?? def.navn,
     beskrivelse: `${def.navn}, ${fmt.kvartal(ks[0])} – ${fmt.kvartal(ks.at(-1))}${enheder ? ", hele kommunen og enhederne" : ", hele kommunen"}.`,
-    note: crosses ? "Den stiplede lodrette linje markerer Barnets Lov, der afløste Servicelovens regler for børn 1. januar 2024." : null,
-    chart: trend({ rows, kvartaler: ks, andel, ariaLabel: `${def.navn} pr. kvartal`, maal, maalTekst, referencer, decimals: 1 }),
+    note: [note, crosses ? "Den stiplede lodrette linje markerer Barnets Lov, der afløste Servicelovens regler for børn 1. januar 2024." : null].filter(Boolean).join(" ") || null,
+    chart: trend({ rows, kvartaler: ks, andel, ariaLabel: `${def.navn} pr. kvartal`, maal, maalTekst, maalFra, referencer, decimals: 1, width: bred ? BRED : SMAL }),
     rows,
     columns,
     filnavn: `${kpi}-${kvartal}`,
