@@ -26,13 +26,33 @@ function lavereErBedre(def) {
 }
 
 /**
- * The subject of a sentence about a KPI. The names in kpi_definitioner are labels, not always noun phrases
- * ("Handleplan rettidigt"), so the sentence leads with the label: "Handleplan rettidigt: andelen steg …".
+ * The headline KPIs as the subjects of Danish sentences ("Andelen af … steg fra 71 % til 84 %"). The names in
+ * kpi_definitioner are labels, not noun phrases ("Handleplan rettidigt"), so the front page's KPIs have theirs
+ * written out here; any other KPI falls back to its label: "Handleplan rettidigt: andelen steg …".
  */
+const SUBJEKT = {
+  underretninger_antal: ["Antallet af underretninger", "det"],
+  underretning_vurderet_24t: ["Andelen af underretninger, der blev vurderet inden for 24 timer,", "den"],
+  bfu_rettidig_4m: ["Andelen af børnefaglige undersøgelser afsluttet inden for fire måneder", "den"],
+  handleplan_rettidig: ["Andelen af foranstaltninger med en rettidig handleplan", "den"],
+  opfoelgning_rettidig: ["Andelen af foranstaltninger, der blev fulgt op rettidigt,", "den"],
+  tilsyn_2_besoeg_12m: ["Andelen af anbragte børn med mindst to tilsynsbesøg om året", "den"],
+  anbragte_antal: ["Antallet af anbragte børn", "det"],
+  anbringelse_familiebaseret_andel: ["Andelen af anbragte børn i familiebaserede anbringelser", "den"],
+  sager_pr_sagsbehandler: ["Antallet af sager pr. sagsbehandler", "det"],
+};
+
 export function emne(def) {
+  const fast = SUBJEKT[def?.kpi];
+  if (fast) return fast[0];
   const navn = upper(String(def?.navn ?? def?.kpi ?? ""));
   const hvad = def?.art === "andel" ? "andelen" : def?.art === "antal" ? "antallet" : "tallet";
   return `${navn}: ${hvad}`;
+}
+
+/** The pronoun that takes up the subject in the next clause ("… For et år siden var den 75 %"). */
+function pronomen(def) {
+  return SUBJEKT[def?.kpi]?.[1] ?? (def?.art === "andel" ? "den" : "det");
 }
 
 /** Target for a KPI in a quarter (municipality level), from the development plan. */
@@ -43,7 +63,7 @@ export function maalFor(data, kpi, kvartal) {
 export const STATUSTEKST = {
   opfyldt: "Nået",
   ikke_opfyldt: "Ikke nået",
-  forbedring: "Ikke nået, men bedre end før",
+  forbedring: "Ikke nået, men bedre end kvartalet før",
   ingen_data: "Ingen tal",
   undertrykt: "Tallet er skjult (for få sager)",
 };
@@ -76,7 +96,16 @@ export function hovedtal(data, kpi, kvartal) {
   };
 }
 
-/** The written summary: one sentence per headline KPI with figures to compare, then the targets. */
+/** The sentence that leads the summary: which quarters the figures are compared with. */
+export function indledning(kvartal) {
+  return `${fmt.kvartal(kvartal)} sammenlignet med kvartalet før (${fmt.kvartal(fmt.forrigeKvartal(kvartal))}) og med samme kvartal året før (${fmt.kvartal(fmt.kvartalAaretFoer(kvartal))}), hele kommunen:`;
+}
+
+/**
+ * The written summary: one sentence per headline KPI, comparing the quarter with the one before and the same
+ * quarter a year earlier (named once, in `indledning`), then the target: "Andelen af … steg fra 80,2 % til
+ * 88,3 %; for et år siden var den 75,4 %. Målet for 2026 (mindst 90,0 %) er ikke nået, men …".
+ */
 export function opsummering(data, kvartal, kpis = HOVEDTAL) {
   const g = data.meta.diskretionsgraense;
   const saetninger = [];
@@ -85,7 +114,7 @@ export function opsummering(data, kvartal, kpis = HOVEDTAL) {
     if (!h.nu) continue;
     const subj = emne(h.def);
     if (h.nu.vaerdi === null) {
-      saetninger.push(`${subj} i ${fmt.kvartal(kvartal)} vises ikke, fordi der er for få sager (færre end ${g}).`);
+      saetninger.push(`${subj} vises ikke for ${fmt.kvartal(kvartal)}, fordi der er for få sager (færre end ${g}).`);
       continue;
     }
     let s;
@@ -93,16 +122,15 @@ export function opsummering(data, kvartal, kpis = HOVEDTAL) {
       const a = h.forrigeTekst;
       const b = h.tekst;
       const verbum = a === b ? null : h.nu.vaerdi > h.forrige.vaerdi ? "steg" : "faldt";
-      s = verbum ? `${subj} ${verbum} fra ${a} til ${b}` : `${subj} var uændret på ${b}`;
-      s += ` fra ${fmt.kvartal(h.forrige.kvartal)} til ${fmt.kvartal(kvartal)}`;
+      s = verbum ? `${subj} ${verbum} fra ${a} til ${b}` : `${subj} lå uændret på ${b}`;
     } else {
-      s = `${subj} var ${h.tekst} i ${fmt.kvartal(kvartal)}`;
+      s = `${subj} var ${h.tekst}`;
     }
-    if (h.sidsteAar?.vaerdi != null) s += ` (${fmt.kvartal(h.sidsteAar.kvartal)}: ${h.sidsteAarTekst})`;
-    s += ".";
+    s += h.sidsteAar?.vaerdi != null ? `; for et år siden var ${pronomen(h.def)} ${h.sidsteAarTekst}.` : ".";
     if (h.maal && (h.maal.status === "opfyldt" || h.maal.status === "ikke_opfyldt" || h.maal.status === "forbedring")) {
-      const naaet = h.maal.status === "opfyldt";
-      s += ` Målet for ${h.maal.periode} på ${lavereErBedre(h.def) ? "højst " : ""}${h.maalTekst} er ${naaet ? "nået" : "ikke nået"}.`;
+      const graense = lavereErBedre(h.def) ? "højst " : "mindst ";
+      const udfald = h.maal.status === "opfyldt" ? "er nået" : h.maal.status === "forbedring" ? "er ikke nået, men tallet er bedre end kvartalet før" : "er ikke nået";
+      s += ` Målet for ${h.maal.periode} (${graense}${h.maalTekst}) ${udfald}.`;
     }
     saetninger.push(s);
   }

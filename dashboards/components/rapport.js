@@ -1,7 +1,7 @@
 // The front page's headline tiles and summary (the committee's "bilag").
 import * as fmt from "./format.js";
-import { HOVEDTAL, STATUSTEKST, hovedtal, opsummering } from "./opsummering.js";
-import { el } from "./side.js";
+import { HOVEDTAL, STATUSTEKST, hovedtal, indledning, opsummering } from "./opsummering.js";
+import { el, lavereErBedre } from "./side.js";
 
 export function tiles(data, kvartal) {
   return el(
@@ -22,19 +22,35 @@ export function tiles(data, kvartal) {
           "dl",
           {},
           el("dt", {}, `Forrige kvartal`),
-          el("dd", {}, `${h.forrigeTekst} (${h.aendringForrige})`),
+          el("dd", {}, udeleligTekst(`${h.forrigeTekst} (${h.aendringForrige.replace(" procentpoint", " pct.-point")})`)),
           el("dt", {}, `Samme kvartal sidste år`),
-          el("dd", {}, `${h.sidsteAarTekst} (${h.aendringSidsteAar})`),
+          el("dd", {}, udeleligTekst(`${h.sidsteAarTekst} (${h.aendringSidsteAar.replace(" procentpoint", " pct.-point")})`)),
         ),
         h.maal
-          ? el("div", { class: `status status-${status}` }, `Mål ${h.maal.periode}: ${h.maalTekst} — ${(STATUSTEKST[status] ?? status).toLowerCase()}`)
+          ? el("div", { class: `status status-${status}` }, `Mål ${h.maal.periode}: ${lavereErBedre(h.def) ? "højst " : "mindst "}${h.maalTekst} — ${(STATUSTEKST[status] ?? status).toLowerCase()}`)
           : null,
       );
     }),
   );
 }
 
+/** A figure with its unit (`84,3 %`) or a quarter (`3. kvt. 2025`) kept on one line. */
+const UDELELIG = /([−+]?\d[\d.,]*\s(?:%|pct\.-point|procentpoint))|(\d\.\skvt\.(?:\s\d{4})?)/g;
+
+export function udeleligTekst(tekst) {
+  const nodes = [];
+  let last = 0;
+  for (const m of tekst.matchAll(UDELELIG)) {
+    if (m.index > last) nodes.push(tekst.slice(last, m.index));
+    nodes.push(el("span", { class: "udelelig" }, m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last < tekst.length) nodes.push(tekst.slice(last));
+  return nodes;
+}
+
 export function opsummeringListe(data, kvartal) {
   const s = opsummering(data, kvartal);
-  return s.length ? el("ul", { class: "opsummering" }, s.map((t) => el("li", {}, t))) : el("p", { class: "ingen-data" }, "Ingen tal for kvartalet.");
+  if (!s.length) return el("p", { class: "ingen-data" }, "Ingen tal for kvartalet.");
+  return el("div", { class: "opsummering" }, el("p", {}, udeleligTekst(indledning(kvartal))), el("ul", {}, s.map((t) => el("li", {}, udeleligTekst(t)))));
 }
