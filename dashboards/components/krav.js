@@ -21,9 +21,10 @@ export function kravKpis(data) {
   return marked.length ? marked : KRAV.filter((k) => data.definitioner.some((d) => d.kpi === k));
 }
 
+/** The legal basis in force in the quarter; where none is recorded, say so rather than leave the cell blank. */
 function lov(def, kvartal) {
   const bl = kvartal >= "2024K1";
-  return (bl ? def.lov_bl : def.lov_sel) || "";
+  return (bl ? def.lov_bl : def.lov_sel) || (bl ? "Barnets Lov: paragraf ikke fastlagt (se Metode)" : "Serviceloven: paragraf ikke fastlagt (se Metode)");
 }
 
 /** The table's rows as data: one per requirement, one cell per unit plus the municipality. */
@@ -51,7 +52,7 @@ export function kravTabel(data, kvartal) {
     "table",
     { class: "tabel krav", "aria-label": `Lovoverholdelse ${fmt.kvartal(kvartal)}` },
     el("caption", {}, `Lovoverholdelse i ${fmt.kvartal(kvartal)}: andel af sagerne, hvor kravet er overholdt (antal sager i parentes)`),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Krav"), el("th", { scope: "col" }, "Lovgrundlag"), kolonner.map((k) => el("th", { scope: "col", class: "tal" }, k)))),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Krav og lovgrundlag"), kolonner.map((k) => el("th", { scope: "col", class: "tal" }, k)))),
     el(
       "tbody",
       {},
@@ -59,8 +60,7 @@ export function kravTabel(data, kvartal) {
         el(
           "tr",
           { "data-kpi": r.kpi },
-          el("th", { scope: "row" }, r.navn),
-          el("td", {}, r.lov),
+          el("th", { scope: "row" }, r.navn, el("span", { class: "lov" }, r.lov)),
           r.celler.map((c) => {
             const klasse = farveklasse(c.row?.vaerdi ?? null, data.meta);
             return el(

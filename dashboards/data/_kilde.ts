@@ -1,6 +1,7 @@
 // What the site's data loaders read: the page marts, opened read-only, suppressed before anything is emitted.
 // Each loader (`*.json.ts` beside this file) prints one of these objects as JSON. Only aggregates leave here.
 import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
+import { reasons } from "../../pipelines/load/validate.ts";
 import { suppressBreakdown, suppressCount, suppressKpiRows, type Art, type KpiRow, type PublishedKpiRow } from "../../pipelines/suppress.ts";
 
 export function warehousePath(env = process.env): string {
@@ -276,9 +277,25 @@ export async function datakvalitetData(wh: Warehouse) {
     missing,
   );
   const c = (v: unknown) => suppressCount(v === null || v === undefined ? null : Number(v), g);
+  // The reason in Danish, as the load report words it.
+  const tekst = (code: unknown) => {
+    const t = (reasons as Record<string, string>)[String(code)]?.split(" / ")[0];
+    return t ? t[0].toUpperCase() + t.slice(1) : String(code ?? "");
+  };
   return {
-    loads: loads.map((l) => ({ ...l, raekker_laest: c(l.raekker_laest), raekker_indlaest: c(l.raekker_indlaest), raekker_karantaene: c(l.raekker_karantaene) })),
-    karantaene: karantaene.map((k) => ({ ...k, antal: c(k.antal) })),
+    loads: loads.map((l) => {
+      const karantaene = c(l.raekker_karantaene);
+      // Rows read minus rows loaded would give a hidden quarantine count back: hide the rows loaded as well.
+      const skjul = karantaene === null && Number(l.raekker_karantaene) > 0;
+      return {
+        ...l,
+        raekker_laest: c(l.raekker_laest),
+        raekker_indlaest: skjul ? null : c(l.raekker_indlaest),
+        indlaest_undertrykt: skjul ? "komplementaer" : null,
+        raekker_karantaene: karantaene,
+      };
+    }),
+    karantaene: karantaene.map((k) => ({ ...k, aarsag_tekst: tekst(k.aarsag), antal: c(k.antal) })),
     tests: tests.map((t) => ({ ...t, fejl: c(t.fejl) })),
     mangler: missing,
   };
