@@ -8,8 +8,8 @@ import { tables } from "../../pipelines/contract.ts";
 import { parseCpr } from "../../pipelines/cpr.ts";
 import { addMonths, day, ymd } from "../../pipelines/demo/dates.ts";
 import type { Defect } from "../../pipelines/demo/defects.ts";
-import { DEFAULT_SEED, generateDemo, simulateKommune } from "../../pipelines/demo/generate.ts";
-import type { TableRows } from "../../pipelines/demo/rows.ts";
+import { DEFAULT_SEED, generateDemo, simulateKommune, windowStartFor } from "../../pipelines/demo/generate.ts";
+import type { Row, TableRows } from "../../pipelines/demo/rows.ts";
 import { type ReadFile, isUtf8, parseDay, parseMinute, readExport, seedCodes } from "./read.ts";
 import * as S from "./stats.ts";
 
@@ -110,6 +110,21 @@ describe("libu demo", () => {
       }
       expect(bad, t.name).toEqual([]);
     }
+  });
+
+  it("keeps to its window: nothing active before go-live, deadlines from it on, documents at most a year older", () => {
+    const W = windowStartFor("kommune", asOf);
+    expect(W).toBe(ymd(2022, 10, 1));
+    const min = (table: string, value: (r: Row) => number) => Math.min(...rows[table].map(value));
+    expect(min("underretninger", (r) => Math.floor((r.modtaget as number) / 1440))).toBeGreaterThanOrEqual(W);
+    expect(min("foranstaltninger", (r) => r.startet as number)).toBe(W); // the measures active at go-live
+    expect(min("sagsbehandlere", (r) => r.fra_dato as number)).toBe(W);
+    expect(min("undersoegelser", (r) => addMonths(r.startet as number, 4))).toBeGreaterThanOrEqual(W);
+    for (const t of ["handleplaner", "opfoelgninger", "boernesamtaler", "tilsynsbesoeg"]) {
+      expect(min(t, (r) => (r.dato === null ? Infinity : (r.dato as number))), t).toBeGreaterThanOrEqual(W - 365);
+    }
+    // Cases keep their own dates (the caseload KPI needs caseworkers, who start at go-live).
+    expect(min("sager", (r) => r.oprettet as number)).toBeLessThan(W);
   });
 
   it("spoils a dozen rows on purpose, each of them really defective and well under 1 %", () => {
