@@ -9,7 +9,7 @@ export const antalTekst = (g) => (v, row) =>
   v !== null && v !== undefined ? fmt.tal(v) : row?.undertrykt === "komplementaer" ? fmt.STREG : `<${g}`;
 
 /** The grey of a stack segment that stands for several hidden categories together. */
-export const SKJULT_FARVE = "#b5b5b5";
+export const SKJULT_FARVE = "#f0f0f0";
 
 /**
  * Stacked columns per quarter by category, centred on the quarter's tick. `rows`: [{kvartal, navn, antal}].
@@ -21,10 +21,15 @@ export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, grae
   const navne = [...new Set(rows.map((r) => r.navn))];
   const medSkjult = skjult.some((r) => r.antal > 0);
   const domain = medSkjult ? [...navne, skjultNavn] : navne;
-  const data = [...rows.filter((r) => r.antal !== null), ...skjult.filter((r) => r.antal > 0).map((r) => ({ ...r, navn: skjultNavn }))].map((r) => {
+  const spand = (r) => {
     const x1 = fmt.kvartalStart(r.kvartal);
     return { ...r, x1: new Date(x1.getTime() - 30 * 864e5), x2: new Date(x1.getTime() + 30 * 864e5) };
-  });
+  };
+  const data = rows.filter((r) => r.antal !== null).map(spand);
+  // The hidden groups sit on top of the shown ones: near-white with a dashed outline, unlike any colour in grey.
+  const vist = new Map();
+  for (const r of data) vist.set(r.kvartal, (vist.get(r.kvartal) ?? 0) + r.antal);
+  const skjulte = skjult.filter((r) => r.antal > 0).map((r) => spand({ ...r, navn: skjultNavn, y1: vist.get(r.kvartal) ?? 0, y2: (vist.get(r.kvartal) ?? 0) + r.antal }));
   const chart = Plot.plot({
     ariaLabel: titel,
     ariaDescription: `${beskrivelse} Tallene står i tabellen under grafen.`,
@@ -40,6 +45,7 @@ export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, grae
     marks: [
       ...lovskiftMarks(kvartaler),
       Plot.rectY(data, Plot.stackY({ x1: "x1", x2: "x2", y: "antal", fill: "navn", stroke: "#fff", order: domain, title: (r) => `${r.navn}, ${fmt.kvartal(r.kvartal)}: ${fmt.tal(r.antal)}`, tip: true })),
+      Plot.rectY(skjulte, { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: SKJULT_FARVE, stroke: "#333", strokeDasharray: "3,2", title: (r) => `${r.navn}, ${fmt.kvartal(r.kvartal)}: ${fmt.tal(r.antal)}`, tip: true }),
       Plot.ruleY([0]),
     ],
   });

@@ -82,6 +82,7 @@ export function kravTabel(data, kvartal) {
     el("span", { class: "farve-groen" }, `${FARVETEGN["farve-groen"]} mindst ${fmt.pct(m.farve_groen, 0)}`),
     el("span", { class: "farve-gul" }, `${FARVETEGN["farve-gul"]} ${fmt.pct(m.farve_gul, 0)} til under ${fmt.pct(m.farve_groen, 0)}`),
     el("span", { class: "farve-roed" }, `${FARVETEGN["farve-roed"]} under ${fmt.pct(m.farve_gul, 0)}`),
+    el("span", { class: "forkortelser" }, "BL = Barnets Lov, SEL = Serviceloven"),
   );
   const csvRows = raekker.map((r) => Object.fromEntries([["krav", r.navn], ["lov", r.lov], ...r.celler.flatMap((c, i) => [[`v${i}`, c.tekst], [`n${i}`, c.n === null ? "" : fmt.tal(c.n)]])]));
   const csvCols = [

@@ -21,9 +21,9 @@ export function tiles(data, kvartal) {
         el(
           "dl",
           {},
-          el("dt", {}, `Forrige kvartal`),
+          el("dt", {}, "Kvartalet før"),
           el("dd", {}, udeleligTekst(`${h.forrigeTekst} (${h.aendringForrige.replace(" procentpoint", " pct.-point")})`)),
-          el("dt", {}, `Samme kvartal sidste år`),
+          el("dt", {}, "Et år før"),
           el("dd", {}, udeleligTekst(`${h.sidsteAarTekst} (${h.aendringSidsteAar.replace(" procentpoint", " pct.-point")})`)),
         ),
         h.maal
