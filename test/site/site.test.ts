@@ -80,6 +80,8 @@ describe("every page", () => {
       expect(await page.locator(".kvartal-vaelger select option:checked").innerText()).toBe(fmt.kvartal(LATEST));
       // No unit name was parsed as markup anywhere.
       expect(await page.locator("main b, main strong").count()).toBe(0);
+      // No value that failed to format.
+      expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b|undefined|\bnull\b|\[object|Infinity/);
       await page.close();
     });
 });
@@ -96,6 +98,25 @@ describe("Kvartalsrapport", () => {
     // The written summary compares with the previous quarter.
     expect(text).toContain(`fra ${expected("bfu_rettidig_4m", "2025K2")} til ${expected("bfu_rettidig_4m", LATEST)}`);
     expect(text).not.toMatch(/\d\.\d %/); // no English decimals in shares
+    await page.close();
+  });
+
+  it("writes the summary as Danish sentences, naming the compared quarters once", async () => {
+    const { page } = await visit("");
+    const lead = await page.locator(".opsummering p").innerText();
+    expect(lead).toContain(`${fmt.kvartal(LATEST)} sammenlignet med kvartalet før (${fmt.kvartal("2025K2")}) og med samme kvartal året før (${fmt.kvartal("2024K3")})`);
+    const items = await page.locator(".opsummering li").allInnerTexts();
+    expect(items.length).toBeGreaterThan(0);
+    for (const t of items) {
+      expect(t).toMatch(/^[A-ZÆØÅ]/);
+      expect(t).toMatch(/\.$/);
+      expect(t, "no KPI id in the prose").not.toMatch(/[a-z]+_[a-z0-9]+/);
+    }
+    const bfu = items.find((t) => t.startsWith("Andelen af børnefaglige undersøgelser afsluttet inden for fire måneder "));
+    expect(bfu).toBeDefined();
+    expect(bfu).toMatch(/ (steg|faldt) fra \d{1,3},\d % til \d{1,3},\d %|lå uændret på /);
+    // A figure and its unit are never split over two lines.
+    expect(await page.locator(".opsummering .udelelig", { hasText: "%" }).count()).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -144,6 +165,23 @@ describe("Lovoverholdelse", () => {
     await page.close();
   });
 
+  it("fits the compliance table on a 1280 px screen, and tells the trends' series apart by symbol too", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await open(page, `${server.url}/lovoverholdelse`);
+    const overflow = await page.evaluate(() => {
+      const box = document.querySelector(".krav-blok > div")!;
+      return box.scrollWidth - box.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Each multi-series trend has a legend of coloured symbols (black-and-white print), one per series.
+    const legends = await page.evaluate(() =>
+      [...document.querySelectorAll("figure.figur")].map((f) => f.querySelectorAll('[class*="-swatch"] svg path').length),
+    );
+    expect(legends.length).toBe(8);
+    for (const n of legends) expect(n).toBe(1 + 4);
+    await page.close();
+  });
+
   it("downloads exactly the table shown as CSV", async () => {
     const { page } = await visit("lovoverholdelse");
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".krav-blok .csv-knap").click()]);
@@ -166,6 +204,10 @@ describe("Datakvalitet", () => {
     expect(text).toContain("2.400");
     expect(text).toContain("<5");
     expect(text).not.toMatch(/\b2400\b/);
+    // Rows read minus rows loaded would give the hidden quarantine count (3) back: rows loaded are hidden too.
+    const row = await page.locator("table.tabel tbody tr", { hasText: "underretninger.csv" }).first().locator("td").allInnerTexts();
+    expect(row.slice(-3)).toEqual(["2.400", "–", "<5"]);
+    expect(text).not.toContain("2.397");
     await page.close();
   });
 });
