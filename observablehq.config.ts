@@ -21,6 +21,10 @@ export default {
   pager: false,
   toc: false,
   sidebar: true,
-  head: '<link rel="icon" href="data:,"><meta name="robots" content="noindex"><script>document.documentElement.lang = "da";</script>',
+  // Danish throughout: the page language, and Framework's one English tooltip (set by its client script, which
+  // runs before DOMContentLoaded).
+  head:
+    '<link rel="icon" href="data:,"><meta name="robots" content="noindex"><script>document.documentElement.lang = "da";' +
+    'addEventListener("DOMContentLoaded", () => { for (const e of document.querySelectorAll("[title^=\'Toggle sidebar\']")) e.title = e.title.replace("Toggle sidebar", "Vis eller skjul menuen"); });</script>',
   footer: "Ledelsesinformation for børne- og ungeområdet. Kun aggregerede tal; små tal er skjult (se Metode).",
 };

@@ -80,6 +80,9 @@ describe("every page", () => {
       expect(await page.locator(".kvartal-vaelger select option:checked").innerText()).toBe(fmt.kvartal(LATEST));
       // No unit name was parsed as markup anywhere.
       expect(await page.locator("main b, main strong").count()).toBe(0);
+      // Danish throughout, Framework's own tooltips included.
+      expect(await page.locator("[title*='Toggle']").count()).toBe(0);
+      expect(await page.locator("#observablehq-sidebar-toggle").getAttribute("title")).toMatch(/^Vis eller skjul menuen/);
       // No value that failed to format.
       expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b|undefined|\bnull\b|\[object|Infinity/);
       await page.close();
