@@ -34,14 +34,16 @@ export const targets = { placedChildren: 250, preventiveMeasures: 500 } as const
 /** Children per birth cohort at scale 1 (18 cohorts ≈ 10,000 children aged 0–17). */
 export const cohortSize = 556;
 
+// Sources as Danmarks Statistik counts them nationally (2022: schools 21 %, health services 20 %, police and
+// courts 12.5 %); the police and the health services also notify on weekends and holidays.
 export const kilder = {
-  skole: 22,
-  politi: 19,
-  sundhed: 14,
+  skole: 26,
+  politi: 10,
+  sundhed: 17,
   dagtilbud: 9,
   kommune: 11,
   tilbud: 3,
-  familie: 8,
+  familie: 7,
   barnet_selv: 1.5,
   borger: 5,
   anonym: 4.5,
@@ -50,7 +52,7 @@ export const kilder = {
 export type Kilde = keyof typeof kilder;
 
 /** The sources that also notify on weekends and holidays. */
-export const weekendKilder: Partial<Record<Kilde, number>> = { politi: 30, sundhed: 10, familie: 6, borger: 6, anonym: 5, barnet_selv: 1, andet: 2 };
+export const weekendKilder: Partial<Record<Kilde, number>> = { politi: 15, sundhed: 16, familie: 6, borger: 6, anonym: 5, barnet_selv: 1, andet: 2 };
 
 /** Relative weight of a child's age for a source (0 = never). */
 export function ageWeight(kilde: Kilde, age: number): number {
