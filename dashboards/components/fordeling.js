@@ -49,12 +49,16 @@ export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, grae
       Plot.ruleY([0]),
     ],
   });
+  // The table and the CSV hold what the chart shows, the grey segment included.
+  const tabelRows = medSkjult
+    ? kvartaler.flatMap((k) => [...rows.filter((r) => r.kvartal === k), ...skjult.filter((r) => r.kvartal === k && r.antal > 0).map((r) => ({ kvartal: k, navn: skjultNavn, antal: r.antal }))])
+    : rows;
   return figur({
     titel,
     beskrivelse,
     note,
     chart,
-    rows,
+    rows: tabelRows,
     columns: [
       { key: "kvartal", label: "Kvartal", format: fmt.kvartal },
       { key: "navn", label: kategoriLabel },
