@@ -152,7 +152,7 @@ export async function kpiData(wh: Warehouse): Promise<KpiData> {
     }));
   const arter = new Map(definitioner.map((d) => [d.kpi, d.art]));
   const g = meta.diskretionsgraense;
-  const kpi = suppressKpiRows(rows, arter, g);
+  const kpi = hideWithPlacementTable(suppressKpiRows(rows, arter, g), have.has("mart_anbringelser_kvartal") ? await anbringelseRows(wh, have, []) : [], g);
   const published = new Map(kpi.map((r) => [`${r.kpi}|${r.kvartal}|${r.enhed ?? ""}`, r]));
   const plan = await maybe<Record<string, unknown>>(
     wh,
@@ -202,22 +202,57 @@ export async function underretningerData(wh: Warehouse) {
   };
 }
 
-export async function anbringelserData(wh: Warehouse) {
-  const have = await tables(wh);
-  const missing: string[] = [];
-  const meta = await readMeta(wh, have, missing);
-  const g = meta.diskretionsgraense;
-  const rows = await maybe<{ kvartal: string; niveau: string; enhed: string | null; gruppe: string; anbragte: number; nye: number; ophoerte: number }>(
+type AnbringelseRow = { kvartal: string; niveau: string; enhed: string | null; gruppe: string; anbragte: number; nye: number; ophoerte: number };
+
+async function anbringelseRows(wh: Warehouse, have: Set<string>, missing: string[]): Promise<AnbringelseRow[]> {
+  return maybe<AnbringelseRow>(
     wh,
     have,
     "mart_anbringelser_kvartal",
     `select kvartal, niveau, enhed, gruppe, anbragte, nye, ophoerte from mart_anbringelser_kvartal order by kvartal, niveau, enhed, gruppe`,
     missing,
   );
-  // A two-way table (unit × group) with published margins: protect each unit's row and each group's column.
-  const groups = (r: (typeof rows)[number]) =>
+}
+
+/**
+ * Placed children by unit and group, suppressed as a two-way table with published margins (each unit's total
+ * and the municipality's are KPI 15, each group's is the municipality row): protect each unit's row and
+ * each group's column.
+ */
+function suppressAnbringelser(rows: AnbringelseRow[], g: number) {
+  const groups = (r: AnbringelseRow) =>
     r.niveau === "kommune" ? [`${r.kvartal}|k`] : [`${r.kvartal}|e|${r.enhed}`, `${r.kvartal}|g|${r.gruppe}`];
-  const sup = { anbragte: suppressBreakdown(rows, (r) => r.anbragte, groups, g) };
+  return suppressBreakdown(rows, (r) => r.anbragte, groups, g);
+}
+
+/**
+ * The shares of KPIs 16 and 17 times their denominator (KPI 15) are the group counts of the placement table,
+ * and the third group is what is left: a share is published only where its group count is, else the
+ * table's hidden cells could be worked out from kpi.json.
+ */
+const ANDEL_AF_GRUPPE: Record<string, string> = {
+  anbringelse_familiebaseret_andel: "familiebaseret",
+  anbringelse_institution_andel: "institution",
+};
+
+function hideWithPlacementTable(kpi: PublishedKpiRow[], rows: AnbringelseRow[], g: number): PublishedKpiRow[] {
+  if (!rows.length) return kpi;
+  const sup = suppressAnbringelser(rows, g);
+  const hidden = new Set(rows.filter((_, i) => sup[i].undertrykt !== null).map((r) => `${r.kvartal}|${r.niveau === "kommune" ? "" : r.enhed}|${r.gruppe}`));
+  return kpi.map((r) => {
+    const gruppe = ANDEL_AF_GRUPPE[r.kpi];
+    if (!gruppe || r.vaerdi === null || !hidden.has(`${r.kvartal}|${r.enhed ?? ""}|${gruppe}`)) return r;
+    return { ...r, vaerdi: null, naevner: null, undertrykt: "komplementaer" };
+  });
+}
+
+export async function anbringelserData(wh: Warehouse) {
+  const have = await tables(wh);
+  const missing: string[] = [];
+  const meta = await readMeta(wh, have, missing);
+  const g = meta.diskretionsgraense;
+  const rows = await anbringelseRows(wh, have, missing);
+  const sup = { anbragte: suppressAnbringelser(rows, g) };
   const trappe = await maybe<{ kvartal: string; trin: number; boern: number }>(
     wh,
     have,

@@ -301,6 +301,22 @@ describe("the output folder", () => {
     expect(smallCounts(await withWarehouse(kpiData, DB))).toEqual([]);
   });
 
+  it("publishes a placement share (KPIs 16, 17) only where the placement table shows its group's count", () => {
+    const read = (name: string) => JSON.parse(readFileSync(files().find((f) => new RegExp(`_file/data/${name}\\.[^/]+\\.json$`).test(f))!, "utf8"));
+    const kpi = read("kpi");
+    const anb = read("anbringelser");
+    const key = (kvartal: string, enhed: string | null, gruppe: string) => `${kvartal}|${enhed ?? ""}|${gruppe}`;
+    const shown = new Set(
+      anb.anbringelser.filter((r: { anbragte: number | null }) => r.anbragte !== null).map((r: { kvartal: string; niveau: string; enhed: string | null; gruppe: string }) => key(r.kvartal, r.niveau === "kommune" ? null : r.enhed, r.gruppe)),
+    );
+    const gruppe: Record<string, string> = { anbringelse_familiebaseret_andel: "familiebaseret", anbringelse_institution_andel: "institution" };
+    const leaks = (rows: PublishedKpiRow[]) => rows.filter((r) => gruppe[r.kpi] && r.vaerdi !== null && !shown.has(key(r.kvartal, r.enhed, gruppe[r.kpi])));
+    // share × denominator is the group's count, and the third group is the rest: hidden cells would be recoverable.
+    expect(leaks(published).length, "the fixture has shares the placement table hides (so this test can fail)").toBeGreaterThan(0);
+    expect(leaks(kpi.kpi).map((r) => `${r.kpi} ${r.kvartal} ${r.enhed}`)).toEqual([]);
+    expect(kpi.kpi.filter((r: PublishedKpiRow) => gruppe[r.kpi] && r.vaerdi !== null).length).toBeGreaterThan(0);
+  });
+
   it("never holds the small fixture counts that suppression hides", () => {
     const kpi = JSON.parse(readFileSync(files().find((f) => /_file\/data\/kpi\.[^/]+\.json$/.test(f))!, "utf8"));
     const team = kpi.kpi.filter((r: PublishedKpiRow) => r.enhed === "<b>Team</b>" && r.kvartal === LATEST && r.art === "antal");
