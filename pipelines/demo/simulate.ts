@@ -572,7 +572,7 @@ export function simulate(input: SimInput): Simulation {
     const d = b.end as Day;
     const age = ageOn(c, d);
     const placed = c.measures.some((x) => x.placement);
-    const pPlace = clamp(0.13 * Math.pow(placedTarget / Math.max(1, placedChildren), 3), 0.02, 0.6) * (alvorlig ? 1.8 : 1);
+    const pPlace = clamp(0.16 * Math.pow(placedTarget / Math.max(1, placedChildren), 3), 0.02, 0.6) * (alvorlig ? 1.8 : 1);
     const pPrev = clamp(0.6 * Math.pow(preventiveTarget / Math.max(1, preventive), 2), 0.1, 0.98);
     if (!placed && rng.chance(pPlace)) {
       addMeasure(c, placementType(age, d), d + rng.int(0, 21));
@@ -687,7 +687,7 @@ export function simulate(input: SimInput): Simulation {
       let child: Child | null = null;
       let kilde: Kilde = "skole";
       // Repeats draw on the last year's notified children; the pool is young in the first months, so fewer then.
-      const repeat = recent.length > recentHead && rng.chance(0.2 * Math.min(1, 0.3 + (d - W) / 365));
+      const repeat = recent.length > recentHead && rng.chance(0.45 * Math.min(1, 0.3 + (d - W) / 365));
       for (let tries = 0; tries < 20 && !child; tries++) {
         kilde = working ? rng.weighted(kilder) : (rng.weighted(weekendKilder as Record<Kilde, number>) as Kilde);
         if (repeat) {
@@ -769,7 +769,7 @@ export function simulate(input: SimInput): Simulation {
       if (!c.bfu) startBfu(c, udfaldDato, false, true);
     } else if (udfald === "boernefaglig_undersoegelse" && !c.bfu) {
       startBfu(c, udfaldDato + rng.int(0, 7), false, alvorlig === true);
-    } else if (udfald === "raadgivning" && !c.kase && rng.chance(0.12 * clamp(preventiveTarget / Math.max(1, preventive), 0.5, 2))) {
+    } else if (udfald === "raadgivning" && !c.kase && rng.chance(0.2 * clamp(preventiveTarget / Math.max(1, preventive), 0.5, 2))) {
       // Early help without an investigation (a § 11-type offer): its own small case.
       addMeasure(c, rng.chance(0.6) ? "anden_forebyggende" : "familiebehandling", udfaldDato + rng.int(3, 30));
     }

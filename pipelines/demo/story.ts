@@ -38,7 +38,7 @@ export const cohortSize = 556;
 // courts 12.5 %); the police and the health services also notify on weekends and holidays.
 export const kilder = {
   skole: 26,
-  politi: 10,
+  politi: 8,
   sundhed: 17,
   dagtilbud: 9,
   kommune: 11,
@@ -52,7 +52,7 @@ export const kilder = {
 export type Kilde = keyof typeof kilder;
 
 /** The sources that also notify on weekends and holidays. */
-export const weekendKilder: Partial<Record<Kilde, number>> = { politi: 15, sundhed: 16, familie: 6, borger: 6, anonym: 5, barnet_selv: 1, andet: 2 };
+export const weekendKilder: Partial<Record<Kilde, number>> = { politi: 13, sundhed: 16, familie: 6, borger: 6, anonym: 5, barnet_selv: 1, andet: 2 };
 
 /** Relative weight of a child's age for a source (0 = never). */
 export function ageWeight(kilde: Kilde, age: number): number {
