@@ -16,8 +16,10 @@
 // only the placements that survived to W, with no visits, follow-ups or notifications behind them — figures
 // that look real and are not. Generating the whole history instead would make a twelve-year demo, not the
 // four years the issue asks for. So nothing in the export is active before W, every KPI's first reported
-// quarter lies in the window, and each reported quarter has the data to judge it; the price is the go-live
-// itself, which shows as a burst of new measure records in W's quarter, as it does after a real conversion.
+// quarter lies in the window, and each reported quarter has the data to judge it. The price is the go-live
+// itself, visible in W's quarter as after a real conversion: a burst of "new" measure records (KPI 10), about
+// half of them without a conversation with the child in the six months before (KPI 12); follow-ups, visits
+// and steps down the indsatstrappe (KPIs 13, 14, 19) are judged once their look-back lies after go-live.
 import { type CprIssuer } from "./cpr-gen.ts";
 import {
   type Day,
