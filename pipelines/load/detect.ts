@@ -7,7 +7,6 @@ export type Delimiter = ";" | ",";
 
 export interface Detected {
   encoding: Encoding;
-  /** The file as UTF-8 without BOM is needed only for windows-1252 (transcoded by the caller). */
   delimiter: Delimiter;
   /** The header line's raw cells, unquoted. */
   header: string[];
@@ -77,17 +76,57 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
   return cells;
 }
 
-/** Detects everything about a CSV export from its (already encoding-checked) bytes. */
-export function detect(buf: Buffer): Detected & { utf8: Buffer } {
+/**
+ * True when Windows-1252 bytes include 0x80–0x9F, where Windows-1252 (€, “, –, …) differs from Latin-1. Without
+ * them DuckDB can read the file itself as Latin-1, and no transcoded copy of the whole file is needed.
+ */
+export function hasC1Bytes(buf: Buffer): boolean {
+  for (let i = 0; i < buf.length; i++) if ((buf[i] & 0xe0) === 0x80) return true;
+  return false;
+}
+
+/** Detects everything about a CSV export from its (already encoding-checked) bytes; only the head is decoded. */
+export function detect(buf: Buffer): Detected & { head: string; headIsWhole: boolean } {
   const encoding = detectEncoding(buf);
-  const utf8 = toUtf8(buf, encoding);
-  const head = firstLine(utf8.subarray(0, 1 << 16).toString("utf8"));
-  const delimiter = detectDelimiter(head);
-  return { encoding, delimiter, header: splitCsvLine(head, delimiter), utf8 };
+  const head = toUtf8(buf.subarray(0, 1 << 18), encoding).toString("utf8");
+  const delimiter = detectDelimiter(firstLine(head.slice(0, 1 << 16)));
+  return { encoding, delimiter, header: splitCsvLine(firstLine(head), delimiter), head, headIsWhole: buf.length <= 1 << 18 };
+}
+
+/** Up to `n` data rows from the head of the file, split into cells (a sample for sniffing date formats). */
+export function sampleRows(head: string, headIsWhole: boolean, delimiter: string, n = 1000): string[][] {
+  const lines = head.split("\n");
+  if (!headIsWhole) lines.pop(); // cut off
+  return lines
+    .slice(1)
+    .map((l) => l.replace(/\r$/, ""))
+    .filter((l) => l !== "")
+    .slice(0, n)
+    .map((l) => splitCsvLine(l, delimiter));
 }
 
 /**
- * Numbers (1-based, header = 1) of the blank lines of UTF-8 CSV text. DuckDB's reader skips them but counts
+ * True when some lines end in \r\n and others in \n alone (DuckDB's strict reader stops on such a file). Line
+ * breaks inside quoted cells (Excel's Alt+Enter in a \r\n file) do not count.
+ */
+export function mixedLineEnds(buf: Buffer): boolean {
+  const kinds = new Set<string>();
+  for (let i = buf.indexOf(0x0a); i >= 0 && kinds.size < 2; i = buf.indexOf(0x0a, i + 1)) kinds.add(i > 0 && buf[i - 1] === 0x0d ? "crlf" : "lf");
+  if (kinds.size < 2 || buf.indexOf(0x22) < 0) return kinds.size === 2;
+  // Quotes present: look again, outside quoted cells only ("" inside a cell toggles twice).
+  kinds.clear();
+  let quoted = false;
+  for (let i = 0; i < buf.length && kinds.size < 2; i++) {
+    const b = buf[i];
+    if (b === 0x22) quoted = !quoted;
+    else if (b === 0x0a && !quoted) kinds.add(i > 0 && buf[i - 1] === 0x0d ? "crlf" : "lf");
+  }
+  return kinds.size === 2;
+}
+
+/**
+ * Numbers (1-based, header = 1) of the blank lines of CSV bytes (UTF-8 or Windows-1252: a line break is the same
+ * byte in both). DuckDB's reader skips them but counts
  * them in its line numbers, so row n of its output is not line n + 1 when there are any.
  */
 export function blankLines(utf8: Buffer): number[] {

@@ -1,7 +1,14 @@
 // `libu load`: one folder of exports into the warehouse, atomically (contract.md, "Loads" and "Bad input").
 // 1. check every file (encoding, delimiter, header) — file-level problems fail the load before DuckDB reads;
-// 2. read each file with DuckDB into temporary tables, type and validate it in SQL, pseudonymise the CPR;
-// 3. one transaction replaces the src_ table of every file and writes load_log, load_files and quarantine.
+// 2. file by file: read it typed with DuckDB into a temporary table, find the rows that break a rule in set-based
+//    SQL, pseudonymise the CPR numbers (once per distinct number of the load), write the new snapshot to a staging
+//    table (_libu_ny_<table>) and its quarantined rows to a temporary table, then drop the file's temporary tables,
+//    so only one file is held in memory at a time;
+// 3. a file-level problem found on the way (no rows, the 5 % guard) drops the staging tables and changes nothing;
+//    else one short transaction renames each staging table to its src_ table and writes load_log, load_files and
+//    quarantine. A load killed before that commit leaves only staging tables, which the next load drops.
+// The heavy statements run outside the transaction on purpose: DuckDB scans tables created inside an open
+// transaction markedly slower (measured: the src_ insert of the biggest file took about twice the CPU time).
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,19 +16,19 @@ import { basename, extname, join, resolve } from "node:path";
 import { MAX_REJECT_SHARE, type Table, srcTable, tableByName, tableNames, tables } from "../contract.ts";
 import { maskCpr } from "../cpr.ts";
 import { ident, lit, type Warehouse } from "../db.ts";
-import { InputError, UsageError } from "../errors.ts";
+import { InputError, LibuError, UsageError } from "../errors.ts";
 import type { Logger } from "../log.ts";
-import { srcColumns, srcTableDdl, warehouseDdl } from "../warehouse.ts";
+import { loadTablesDdl, srcColumns, warehouseDdl } from "../warehouse.ts";
 import { codeLists, defaultSeedsDir } from "./codes.ts";
 import { cprFactsQuery, maskCprSql } from "./cpr-sql.ts";
-import { blankLines, detect, unsupportedEncoding } from "./detect.ts";
+import { blankLines, detect, hasC1Bytes, mixedLineEnds, sampleRows, toUtf8, unsupportedEncoding } from "./detect.ts";
 import { matchHeader, normaliseName } from "./header.ts";
-import { parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
+import { type DateFormat, parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
 import { loadProfile, type Profile, tableForFile, tableProfile } from "./profile.ts";
 import { all, cleanError, run } from "./query.ts";
 import { rawColumn, readRaw, type RawTables, tempNames } from "./read.ts";
 import type { LoadReport, ReasonCount, TableReport } from "./report.ts";
-import { checkedQuery, duplicatesQuery, reasons } from "./validate.ts";
+import { type CheckInput, checkedQuery, duplicatesQuery, errorsQuery, loadedRowsQuery, reasons, typedRows } from "./validate.ts";
 import { xlsxToCsv } from "./xlsx.ts";
 
 export interface LoadOptions {
@@ -56,11 +63,16 @@ interface Prepared {
   sha256: string;
   csvPath: string;
   csvDelimiter: string;
+  /** What DuckDB decodes the file at csvPath as. */
+  readEncoding: "utf-8" | "latin-1";
+  /** The first rows, split into cells (for sniffing date formats). */
+  sample: string[][];
   width: number;
   header: string[];
   columns: Map<string, number>;
   extras: string[];
   blankLines: number[];
+  mixedLineEnds: boolean;
   sizeBytes: number;
   /** Time spent on this file so far. */
   ms: number;
@@ -152,13 +164,17 @@ async function prepare(
     }
   }
   const d = detect(buf);
+  let readEncoding: "utf-8" | "latin-1" = "utf-8";
   if (format === "csv") {
     encoding = d.encoding;
     delimiter = d.delimiter;
+    // DuckDB reads Latin-1 itself; only Windows-1252's own characters (€, “, –) need a transcoded copy, which
+    // lives in the temporary folder only for this load.
     if (d.encoding === "windows-1252") {
-      // DuckDB reads UTF-8; the transcoded copy lives in the temporary folder only for this load.
-      csvPath = join(tmp, `${f.table.name}.csv`);
-      writeFileSync(csvPath, d.utf8);
+      if (hasC1Bytes(buf)) {
+        csvPath = join(tmp, `${f.table.name}.csv`);
+        writeFileSync(csvPath, toUtf8(buf, d.encoding));
+      } else readEncoding = "latin-1";
     }
   }
   if (d.header.every((h) => h.trim() === "")) {
@@ -177,126 +193,208 @@ async function prepare(
     sha256,
     csvPath,
     csvDelimiter: d.delimiter,
+    readEncoding,
+    sample: sampleRows(d.head, d.headIsWhole, d.delimiter),
     width: d.header.length,
     header: d.header,
     columns: m.columns,
     extras: m.extras,
-    blankLines: blankLines(d.utf8),
+    blankLines: blankLines(buf),
+    mixedLineEnds: mixedLineEnds(buf),
     sizeBytes: buf.length,
     ms: performance.now() - started,
   };
 }
 
 /** Date/timestamp columns: the strptime pattern most of the first rows use, tried first for every row. */
-async function sniff(wh: Warehouse, p: Prepared, raw: string, hint: ReturnType<typeof tableProfile>["datoformat"]) {
+function sniff(p: Prepared, hint: DateFormat | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  const cols = p.table.columns.filter((c) => (c.type === "date" || c.type === "timestamp") && p.columns.has(c.name));
-  if (!cols.length) return out;
-  const sample = await all<Record<string, string | null>>(
-    wh,
-    p.file,
-    `select ${cols.map((c) => `${ident(rawColumn(p.columns.get(c.name)!))} as ${ident(c.name)}`).join(", ")} from ${raw} limit 1000`,
-  );
-  for (const c of cols) {
-    const values = sample.map((r) => r[c.name]).filter((v): v is string => !!v && v.trim() !== "");
-    const best = sniffPattern(values, patterns(c.type as "date" | "timestamp", hint));
+  for (const c of p.table.columns) {
+    const i = p.columns.get(c.name);
+    if ((c.type !== "date" && c.type !== "timestamp") || i === undefined) continue;
+    const values = p.sample.map((r) => r[i]).filter((v): v is string => !!v && v.trim() !== "");
+    const best = sniffPattern(values, patterns(c.type, hint));
     if (best) out.set(c.name, best);
   }
   return out;
 }
 
+/**
+ * What the reader types: date and timestamp columns in the file's sniffed format (read_csv takes one format for
+ * DATE and one for TIMESTAMP: a column sniffed otherwise, or recoded by the profile, stays text).
+ */
+function readerTypes(p: Prepared, firstPattern: Map<string, string>, recode: Record<string, Record<string, string>>) {
+  const types = Array.from({ length: p.width }, () => "VARCHAR");
+  const typed = new Set<string>();
+  const formats: { date?: string; timestamp?: string } = {};
+  for (const c of p.table.columns) {
+    const pattern = firstPattern.get(c.name);
+    if ((c.type !== "date" && c.type !== "timestamp") || !pattern || Object.keys(recode[c.name] ?? {}).length) continue;
+    formats[c.type] ??= pattern;
+    if (formats[c.type] !== pattern) continue;
+    types[p.columns.get(c.name)!] = c.type === "date" ? "DATE" : "TIMESTAMP";
+    typed.add(c.name);
+  }
+  return { types, typed, dateformat: formats.date, timestampformat: formats.timestamp };
+}
+
 interface Checked {
   p: Prepared;
   raw: RawTables;
-  checked: string;
+  /** The reader's types of the raw columns and their formats (to write a quarantined row's text back). */
+  types: string[];
+  formats: { date?: string; timestamp?: string };
+  input: CheckInput;
+  errors: string;
+  checkedText?: string;
   rowsRead: number;
   rowsLoaded: number;
   rowsQuarantined: number;
   byReason: ReasonCount[];
 }
 
-/** Step 2: read, type, validate and pseudonymise one file into temporary tables; nothing persistent changes. */
-async function check(wh: Warehouse, p: Prepared, opts: { asOf: string; profile?: Profile; key: string; seedsDir: string; log: Logger }): Promise<Checked | string> {
+/** Step 2a: read, type and validate one file into temporary tables; nothing persistent changes. */
+async function check(
+  wh: Warehouse,
+  p: Prepared,
+  opts: { asOf: string; profile?: Profile; key: string; seedsDir: string; log: Logger; tmp: string; cprFacts: string },
+): Promise<Checked | string> {
   const t = tempNames(p.table.name);
+  const tp = tableProfile(opts.profile, p.table.name);
+  const firstPattern = sniff(p, tp.datoformat);
+  const rt = readerTypes(p, firstPattern, tp.vaerdier);
   const raw = await readRaw(
     wh,
-    { table: p.table.name, file: p.file, csvPath: p.csvPath, delimiter: p.csvDelimiter, width: p.width, blankLines: p.blankLines, sizeBytes: p.sizeBytes },
+    {
+      table: p.table.name,
+      file: p.file,
+      csvPath: p.csvPath,
+      delimiter: p.csvDelimiter,
+      encoding: p.readEncoding,
+      types: rt.types,
+      dateformat: rt.dateformat,
+      timestampformat: rt.timestampformat,
+      blankLines: p.blankLines,
+      mixedLineEnds: p.mixedLineEnds,
+      sizeBytes: p.sizeBytes,
+      tmp: opts.tmp,
+    },
     opts.log,
   );
-  if (raw.rows + raw.rejectedLines === 0) return `${p.file}: no data rows — the file has a header but no rows`;
-  const tp = tableProfile(opts.profile, p.table.name);
+  if (raw.rows + raw.rejectedLines + raw.textRows === 0) return `${p.file}: no data rows — the file has a header but no rows`;
   const rawColumns = new Map([...p.columns].map(([name, i]) => [name, rawColumn(i)]));
+  const rows = typedRows(raw);
+  const textRows = raw.text ? `(select _linje as _rid, * from ${raw.text})` : undefined;
+  // Both the typed rows and the few read as text, by one raw column.
+  const both = (col: string) => `(select _linje, ${ident(col)} as k from ${rows}${textRows ? ` union all select _linje, ${ident(col)} from ${textRows}` : ""})`;
   const cprCol = p.table.columns.find((c) => c.type === "cpr");
-  if (cprCol)
-    await run(wh, p.file, `create or replace temp table ${t.cpr} as ${cprFactsQuery(raw.raw, ident(rawColumns.get(cprCol.name)!))}`, {
-      key: opts.key,
-    });
+  if (cprCol) {
+    // The pseudonym is a keyed hash: computed once per distinct CPR value of the whole load.
+    const c = ident(rawColumns.get(cprCol.name)!);
+    const values = `(select distinct ${c} as k from ${raw.raw}${raw.text ? ` union select ${c} from ${raw.text}` : ""}) n anti join ${opts.cprFacts} f on f.raa = n.k`;
+    await run(wh, p.file, `insert into ${opts.cprFacts} by name ${cprFactsQuery(values, "k")}`, { key: opts.key });
+  }
   let duplicates: string | undefined;
   const key = p.table.key ? p.table.columns.find((c) => c.name === p.table.key) : undefined;
   if (key && rawColumns.has(key.name)) {
-    await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(raw.raw, (x) => parseExpr(key, x), rawColumns.get(key.name)!)}`);
+    await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(both(rawColumns.get(key.name)!), (x) => parseExpr(key, x))}`);
     duplicates = t.duplicates;
   }
-  const sql = checkedQuery({
+  const input: CheckInput = {
     duplicates,
     table: p.table,
     rawColumns,
-    raw: raw.raw,
-    skips: raw.skips,
-    cprFacts: t.cpr,
-    firstPattern: await sniff(wh, p, raw.raw, tp.datoformat),
+    typed: rt.typed,
+    rows,
+    cprFacts: opts.cprFacts,
+    firstPattern,
     dateHint: tp.datoformat,
     recode: tp.vaerdier,
     codes: codeLists(p.table, opts.seedsDir),
     asOf: opts.asOf,
-  });
-  await run(wh, p.file, `create or replace temp table ${t.checked} as ${sql}`);
+  };
+  await run(wh, p.file, `create or replace temp table ${t.errors} as ${errorsQuery(input)}`);
+  let checkedText: string | undefined;
+  if (textRows) {
+    await run(wh, p.file, `create or replace temp table ${t.checkedText} as ${checkedQuery({ ...input, rows: textRows, typed: new Set() })}`);
+    checkedText = t.checkedText;
+  }
   const counts = await all<{ regel: number; aarsag: string; antal: number }>(
     wh,
     p.file,
-    `select _fejl.regel as regel, _fejl.aarsag as aarsag, count(*)::integer as antal from ${t.checked} where _fejl is not null group by all
+    `select _fejl.regel as regel, _fejl.aarsag as aarsag, count(*)::integer as antal
+     from (select _fejl from ${t.errors}${checkedText ? ` union all select _fejl from ${checkedText} where _fejl is not null` : ""}) group by all
      union all select 0, 'ulaeselig_linje', count(*)::integer from ${raw.rejects} having count(*) > 0
      order by regel, aarsag`,
   );
   const byReason = counts.map((c) => ({ regel: c.regel, aarsag: c.aarsag as ReasonCount["aarsag"], antal: c.antal }));
   const rowsQuarantined = byReason.reduce((s, c) => s + c.antal, 0);
-  const rowsRead = raw.rows + raw.rejectedLines;
-  return { p, raw, checked: t.checked, rowsRead, rowsLoaded: rowsRead - rowsQuarantined, rowsQuarantined, byReason };
+  const rowsRead = raw.rows + raw.rejectedLines + raw.textRows;
+  return {
+    p,
+    raw,
+    types: rt.types,
+    formats: { date: rt.dateformat, timestamp: rt.timestampformat },
+    input,
+    errors: t.errors,
+    checkedText,
+    rowsRead,
+    rowsLoaded: rowsRead - rowsQuarantined,
+    rowsQuarantined,
+    byReason,
+  };
 }
 
-/** Step 3, inside the transaction: the new snapshot of one table and its quarantined rows. */
-async function write(wh: Warehouse, c: Checked, loadId: number) {
+/** Step 2b: the new snapshot of one table (a staging table) and its quarantined rows (a temporary table). */
+async function write(wh: Warehouse, c: Checked, loadId: number, quarantine: string) {
   const table = c.p.table;
   const cols = srcColumns(table)
     .map((x) => x.name)
     .filter((n) => n !== "_load_id");
-  const src = srcTable(table.name);
+  const src = stagingTable(table.name);
+  const colList = cols.map(ident).join(", ");
   await run(wh, c.p.file, `drop table if exists ${src}`);
-  await run(wh, c.p.file, srcTableDdl(table));
-  await run(
-    wh,
-    c.p.file,
-    `insert into ${src} (${cols.map(ident).join(", ")}, _load_id)
-     select ${cols.map(ident).join(", ")}, ${loadId} from ${c.checked} where _fejl is null${c.raw.skips ? " order by _linje" : ""}`,
-  );
-  const rawText = `concat_ws(${lit(c.p.csvDelimiter)}, ${Array.from({ length: c.p.width }, (_, i) => `coalesce(r.${ident(rawColumn(i))}, '')`).join(", ")})`;
+  await run(wh, c.p.file, `create table ${src} (${srcColumns(table).map((x) => `${ident(x.name)} ${x.type}`).join(", ")})`);
+  // Row order in src_ carries no meaning (_linje does): an unordered insert appends in parallel without merging batches.
+  await run(wh, c.p.file, "set preserve_insertion_order = false");
+  await run(wh, c.p.file, `insert into ${src} (${colList}, _load_id) select ${colList}, ${loadId} from (${loadedRowsQuery(c.input, c.errors)})`);
+  await run(wh, c.p.file, "set preserve_insertion_order = true");
+  if (c.checkedText)
+    await run(wh, c.p.file, `insert into ${src} (${colList}, _load_id) select ${colList}, ${loadId} from ${c.checkedText} where _fejl is null order by _linje`);
+  // A quarantined row's text: its cells joined by the file's delimiter; typed dates written back in the file's format.
+  const cell = (i: number, typed: boolean) => {
+    const x = `r.${ident(rawColumn(i))}`;
+    const format = c.types[i] === "DATE" ? c.formats.date : c.types[i] === "TIMESTAMP" ? c.formats.timestamp : undefined;
+    return typed && format ? `coalesce(strftime(${x}, ${lit(format)}), '')` : `coalesce(${x}, '')`;
+  };
+  const rawText = (typed: boolean) => maskCprSql(`concat_ws(${lit(c.p.csvDelimiter)}, ${Array.from({ length: c.p.width }, (_, i) => cell(i, typed)).join(", ")})`);
   const colName = (i: number) => table.columns.find((x) => c.p.columns.get(x.name) === i)?.name ?? maskCpr(c.p.header[i].trim());
   const rejectColumn = `case kolonne ${Array.from({ length: c.p.width }, (_, i) => `when ${lit(rawColumn(i))} then ${lit(colName(i))}`).join(" ")} end`;
+  const head = `${loadId}, ${lit(table.name)}, ${lit(c.p.file)}`;
+  const fejl = (k: string) => `${k}._linje, ${k}._fejl.kolonne, ${k}._fejl.regel, ${k}._fejl.aarsag, ${k}._fejl.besked`;
   await run(
     wh,
     c.p.file,
-    `insert into quarantine (load_id, tabel, fil, linje, kolonne, regel, aarsag, besked, raa_tekst)
+    `insert into ${quarantine} (load_id, tabel, fil, linje, kolonne, regel, aarsag, besked, raa_tekst)
      select * from (
-       select ${loadId}, ${lit(table.name)}, ${lit(c.p.file)}, k._linje, k._fejl.kolonne, k._fejl.regel, k._fejl.aarsag, k._fejl.besked,
-         ${maskCprSql(rawText)}
-       from ${c.checked} k join ${c.raw.raw} r on r.rowid = k._rid where k._fejl is not null
+       select ${head}, ${fejl("e")}, ${rawText(true)} from ${c.errors} e join ${c.raw.raw} r on r.rowid = e._rid
+       ${c.checkedText ? `union all select ${head}, ${fejl("k")}, ${rawText(false)} from ${c.checkedText} k join ${c.raw.text} r on r._linje = k._linje where k._fejl is not null` : ""}
        union all
-       select ${loadId}, ${lit(table.name)}, ${lit(c.p.file)}, linje, ${rejectColumn}, 0, 'ulaeselig_linje',
+       select ${head}, linje, ${rejectColumn}, 0, 'ulaeselig_linje',
          ${maskCprSql(`${lit(`${reasons.ulaeselig_linje}: `)} || lower(fejltype) || ' (' || coalesce(besked, '') || ')'`)},
          ${maskCprSql("csv_linje")}
        from ${c.raw.rejects}
      ) order by 4`,
   );
+}
+
+/** Where a table's new snapshot is written before the commit renames it to src_<table>. */
+const stagingTable = (table: string) => `_libu_ny_${table}`;
+
+/** Drops the temporary tables of one file (also after a failed load). */
+async function dropTemp(wh: Warehouse, table: string) {
+  const t = tempNames(table);
+  for (const name of Object.values(t)) await wh.run(`drop table if exists ${name}`).catch(() => {});
 }
 
 /**
@@ -319,7 +417,8 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   const problems: string[] = [];
   const files = listFiles(folder, profile, problems);
   const tmp = mkdtempSync(join(tmpdir(), "libu-load-"));
-  const checkedTables: Checked[] = [];
+  const cprFacts = "_libu_cpr";
+  const quarantine = "_libu_karantaene";
   try {
     const prepared: Prepared[] = [];
     for (const f of files) {
@@ -328,17 +427,30 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     }
     if (problems.length) throw new InputError(problems);
 
+    // The next load id, checked again inside the transaction (the staging tables carry it).
+    const nextLoadId = async () => {
+      const [{ n }] = await all<{ n: number }>(wh, "load", "select count(*)::integer as n from information_schema.tables where table_name = 'load_log' and table_schema = 'main'");
+      if (!n) return 1;
+      return (await all<{ id: number }>(wh, "load", "select (coalesce(max(load_id), 0) + 1)::integer as id from load_log"))[0].id;
+    };
+    const loadId = await nextLoadId();
+    for (const t of tables) await run(wh, "load", `drop table if exists ${stagingTable(t.name)}`); // left by a killed load
+    await run(wh, "load", `create or replace temp table ${cprFacts} (raa varchar, gyldig boolean, barn_id varchar, foedselsdato date, koen varchar)`);
+    const quarantineDdl = loadTablesDdl.find((d) => d.includes(" quarantine ("))!;
+    await run(wh, "load", quarantineDdl.replace("create table if not exists quarantine", `create or replace temp table ${quarantine}`));
+
+    // Step 2: file by file, outside the transaction; nothing the models read changes yet.
+    const reports: TableReport[] = [];
     for (const p of prepared) {
       const t0 = performance.now();
       const c = await log.timed(`${p.file}: læst og kontrolleret`, () =>
-        check(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log }),
+        check(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprFacts }),
       );
-      p.ms += performance.now() - t0;
-      if (typeof c === "string") problems.push(c);
-      else checkedTables.push(c);
-    }
-    if (problems.length) throw new InputError(problems);
-    for (const c of checkedTables) {
+      if (typeof c === "string") {
+        problems.push(c);
+        await dropTemp(wh, p.table.name);
+        continue;
+      }
       const share = c.rowsQuarantined / c.rowsRead;
       if (share > MAX_REJECT_SHARE && !opts.acceptRejects) {
         const top = c.byReason.map((r) => `regel ${r.regel} ${r.aarsag}: ${r.antal}`).join(", ");
@@ -347,53 +459,55 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
             `(${top}) — the file is probably in the wrong format; fix it, or load anyway with --accept-rejects`,
         );
       }
+      // After a problem nothing is written: the other files are only checked, to list every problem at once.
+      if (!problems.length) await log.timed(`${c.p.file}: skrevet til ${stagingTable(c.p.table.name)}`, () => write(wh, c, loadId, quarantine));
+      await dropTemp(wh, p.table.name);
+      reports.push({
+        table: c.p.table.name,
+        file: c.p.file,
+        format: c.p.format,
+        encoding: c.p.encoding,
+        delimiter: c.p.delimiter,
+        sha256: c.p.sha256,
+        rowsRead: c.rowsRead,
+        rowsLoaded: c.rowsLoaded,
+        rowsQuarantined: c.rowsQuarantined,
+        byReason: c.byReason,
+        extraColumns: c.p.extras,
+        ms: Math.round(p.ms + performance.now() - t0),
+      });
     }
     if (problems.length) throw new InputError(problems);
 
-    // Step 3: one transaction; a crash before COMMIT leaves the previous snapshot as it was.
-    let loadId = 0;
-    const reports: TableReport[] = [];
+    // Step 3: one short transaction; a crash before COMMIT leaves the previous snapshot as it was.
     await run(wh, "load", "begin transaction");
     try {
       for (const ddl of warehouseDdl()) await run(wh, "load", ddl);
-      [{ loadId }] = await all<{ loadId: number }>(wh, "load", "select (coalesce(max(load_id), 0) + 1)::integer as loadId from load_log");
-      for (const c of checkedTables) {
-        const t0 = performance.now();
-        await log.timed(`${c.p.file}: skrevet til ${srcTable(c.p.table.name)}`, () => write(wh, c, loadId));
-        const ms = Math.round(c.p.ms + performance.now() - t0);
-        reports.push({
-          table: c.p.table.name,
-          file: c.p.file,
-          format: c.p.format,
-          encoding: c.p.encoding,
-          delimiter: c.p.delimiter,
-          sha256: c.p.sha256,
-          rowsRead: c.rowsRead,
-          rowsLoaded: c.rowsLoaded,
-          rowsQuarantined: c.rowsQuarantined,
-          byReason: c.byReason,
-          extraColumns: c.p.extras,
-          ms,
-        });
+      if ((await nextLoadId()) !== loadId) throw new LibuError("load: another load wrote to the warehouse meanwhile — run the load again");
+      for (const r of reports) {
+        const table = tableByName(r.table)!;
+        await run(wh, r.file, `drop table if exists ${srcTable(table.name)}`);
+        await run(wh, r.file, `alter table ${stagingTable(table.name)} rename to ${srcTable(table.name)}`);
         await run(
           wh,
           "load",
           `insert into load_files values ($load_id, $tabel, $fil, $sha256, $format, $tegnsaet, $skilletegn, $laest, $indlaest, $karantaene, $ekstra)`,
           {
             load_id: loadId,
-            tabel: c.p.table.name,
-            fil: c.p.file,
-            sha256: c.p.sha256,
-            format: c.p.format,
-            tegnsaet: c.p.encoding,
-            skilletegn: c.p.delimiter,
-            laest: c.rowsRead,
-            indlaest: c.rowsLoaded,
-            karantaene: c.rowsQuarantined,
-            ekstra: c.p.extras.length ? c.p.extras.join(", ") : null,
+            tabel: r.table,
+            fil: r.file,
+            sha256: r.sha256,
+            format: r.format,
+            tegnsaet: r.encoding,
+            skilletegn: r.delimiter,
+            laest: r.rowsRead,
+            indlaest: r.rowsLoaded,
+            karantaene: r.rowsQuarantined,
+            ekstra: r.extraColumns.length ? r.extraColumns.join(", ") : null,
           },
         );
       }
+      await run(wh, "load", `insert into quarantine select * from ${quarantine}`);
       const ms = Math.round(performance.now() - started);
       await run(
         wh,
@@ -428,10 +542,9 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
-    for (const f of files) {
-      const t = tempNames(f.table.name);
-      for (const name of [t.raw, t.rejects, t.rejectErrors, t.rejectScans, t.skips, t.cpr, t.duplicates, t.checked])
-        await wh.run(`drop table if exists ${name}`).catch(() => {});
-    }
+    for (const f of files) await dropTemp(wh, f.table.name);
+    // Renamed after a commit; else the unfinished snapshots go.
+    for (const t of tables) await wh.run(`drop table if exists ${stagingTable(t.name)}`).catch(() => {});
+    await wh.run(`drop table if exists ${cprFacts}; drop table if exists ${quarantine}`).catch(() => {});
   }
 }

@@ -1,20 +1,53 @@
-// Reading one CSV file (UTF-8) with DuckDB's own reader into a temporary table of VARCHAR cells.
-// Lines the reader cannot split (wrong column count, unterminated quote) land in its rejects table and
-// are quarantined under rule 0; typing and every other rule is set-based SQL (validate.ts).
+// Reading one CSV file with DuckDB's own reader, typed: date and timestamp columns in the file's sniffed format
+// come out as DATE / TIMESTAMP, every other cell as VARCHAR (the contract's booleans, decimals and codes are
+// wider than DuckDB's casts). The reader keeps the lines it cannot take in its rejects table (store_rejects):
+// lines it cannot split (wrong column count, unterminated quote) are quarantined under rule 0; lines it could
+// split but not type (a date in another contract format, a bad date) are re-read as text from the rejects
+// table's copy of the line and take the lenient text path (validate.ts). The file itself is read once.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Warehouse } from "../db.ts";
 import { lit } from "../db.ts";
+import { LibuError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { all, run } from "./query.ts";
 
 export interface RawTables {
-  /** Temporary table of the rows, one VARCHAR column c1…cN per header cell; rowid = row order. */
+  /** Temporary table of the typed rows, one column c1…cN per header cell; rowid − firstRowid = row order. */
   raw: string;
+  /**
+   * The rowid of the first row, as SQL text: 0, except for a table created inside a transaction, whose rowids
+   * DuckDB numbers from 2^55 (still consecutive, in the order read).
+   */
+  firstRowid: string;
   /** Temporary table of unreadable lines: linje, kolonne (c<i> or NULL), fejltype, besked, csv_linje. */
   rejects: string;
+  /** Temporary table of the lines the reader could not type: _linje and c1…cN as VARCHAR; undefined when none. */
+  text?: string;
   /** Temporary table (u, j) mapping a row's rowid to its line (validate.ts), or undefined when row n is line n + 2. */
   skips?: string;
   rows: number;
   rejectedLines: number;
+  textRows: number;
+}
+
+export interface ReadArgs {
+  table: string;
+  file: string;
+  csvPath: string;
+  delimiter: string;
+  /** What DuckDB decodes: UTF-8 (BOM skipped) or Latin-1 (Windows-1252 files without 0x80–0x9F). */
+  encoding: "utf-8" | "latin-1";
+  /** DuckDB type of each header cell: VARCHAR, or DATE / TIMESTAMP in `dateformat` / `timestampformat`. */
+  types: string[];
+  dateformat?: string;
+  timestampformat?: string;
+  blankLines: number[];
+  /** \n and \r\n line ends in one file: the strict reader stops on them, the lenient one reads them. */
+  mixedLineEnds: boolean;
+  sizeBytes: number;
+  /** The load's temporary folder (for the small file of lines re-read as text). */
+  tmp: string;
 }
 
 export const rawColumn = (i: number) => `c${i + 1}`;
@@ -23,73 +56,103 @@ export const rawColumn = (i: number) => `c${i + 1}`;
 export const tempNames = (table: string) => ({
   raw: `_libu_raw_${table}`,
   rejects: `_libu_rej_${table}`,
+  rejectLines: `_libu_rejl_${table}`,
   rejectErrors: `_libu_rejerr_${table}`,
   rejectScans: `_libu_rejscan_${table}`,
+  text: `_libu_txt_${table}`,
   skips: `_libu_skip_${table}`,
-  cpr: `_libu_cpr_${table}`,
   duplicates: `_libu_dup_${table}`,
-  checked: `_libu_chk_${table}`,
+  errors: `_libu_err_${table}`,
+  checkedText: `_libu_chktxt_${table}`,
 });
 
-export async function readRaw(
-  wh: Warehouse,
-  args: { table: string; file: string; csvPath: string; delimiter: string; width: number; blankLines: number[]; sizeBytes: number },
-  log: Logger,
-): Promise<RawTables> {
+const dialect = (delimiter: string) => `auto_detect = false, delim = ${lit(delimiter)}, quote = '"', escape = '"'`;
+
+export async function readRaw(wh: Warehouse, args: ReadArgs, log: Logger): Promise<RawTables> {
   const t = tempNames(args.table);
-  const columns = Array.from({ length: args.width }, (_, i) => `${lit(rawColumn(i))}: 'VARCHAR'`).join(", ");
+  const columns = args.types.map((type, i) => `${lit(rawColumn(i))}: ${lit(type)}`).join(", ");
+  const formats = [
+    args.dateformat ? `dateformat = ${lit(args.dateformat)}, ` : "",
+    args.timestampformat ? `timestampformat = ${lit(args.timestampformat)}, ` : "",
+  ].join("");
   await run(wh, args.file, `drop table if exists ${t.rejectErrors}; drop table if exists ${t.rejectScans}`);
   const read = (strict: boolean) => `create or replace temp table ${t.raw} as select * from read_csv(${lit(args.csvPath)},
-      header = true, auto_detect = false, delim = ${lit(args.delimiter)}, quote = '"', escape = '"',
+      header = true, ${dialect(args.delimiter)}, encoding = ${lit(args.encoding)}, ${formats}
       columns = {${columns}}, store_rejects = true, strict_mode = ${strict},
       rejects_table = ${lit(t.rejectErrors)}, rejects_scan = ${lit(t.rejectScans)})`;
   // Progress for big files: DuckDB reports the query's progress while it runs.
   const big = args.sizeBytes > 32 << 20;
   if (big) await run(wh, args.file, "set enable_progress_bar = true; set enable_progress_bar_print = false");
   const timer = big
-      ? setInterval(() => {
-          const p = wh.connection.progress.percentage;
-          if (p >= 0) log.progress(`${args.file}: læser`, Math.min(99, Math.round(p)), 100);
-        }, 500)
-      : undefined;
+    ? setInterval(() => {
+        const p = wh.connection.progress.percentage;
+        if (p >= 0) log.progress(`${args.file}: læser`, Math.min(99, Math.round(p)), 100);
+      }, 500)
+    : undefined;
   try {
-    try {
-      await run(wh, `${args.file}: cannot be read`, read(true));
-    } catch (e) {
-      // Mixed line ends (\n and \r\n in one file) stop the strict parser; the lenient one reads them.
-      if (!/invalid state/.test((e as Error).message)) throw e;
-      await run(wh, args.file, `drop table if exists ${t.rejectErrors}; drop table if exists ${t.rejectScans}`);
-      await run(wh, `${args.file}: cannot be read`, read(false));
-    }
+    // Decided beforehand: inside the load's transaction a failed statement cannot be retried.
+    await run(wh, `${args.file}: cannot be read`, read(!args.mixedLineEnds));
   } finally {
     if (timer) clearInterval(timer);
   }
   if (big) log.progress(`${args.file}: læser`, 100, 100);
-  // One row per unreadable line (the reader may report a line more than once).
+  // One row per rejected line (the reader reports a line once per error); `typing` when every error is a cast.
   await run(
     wh,
     args.file,
-    `create or replace temp table ${t.rejects} as
-     select line as linje, any_value(column_name) as kolonne, any_value(error_type) as fejltype,
-       any_value(error_message) as besked, any_value(trim(csv_line, chr(10) || chr(13))) as csv_linje
-     from ${t.rejectErrors} group by line`,
+    `create or replace temp table ${t.rejectLines} as
+     select line as linje, bool_and(error_type = 'CAST') as typing,
+       any_value(column_name) filter (where error_type <> 'CAST') as kolonne,
+       any_value(error_type) filter (where error_type <> 'CAST') as fejltype,
+       any_value(error_message) filter (where error_type <> 'CAST') as besked,
+       any_value(trim(csv_line, chr(10) || chr(13))) as csv_linje
+     from ${t.rejectErrors} group by line;
+     create or replace temp table ${t.rejects} as select linje, kolonne, fejltype, besked, csv_linje from ${t.rejectLines} where not typing`,
   );
-  const [{ rows }] = await all<{ rows: number }>(wh, args.file, `select count(*)::integer as rows from ${t.raw}`);
-  const [{ rejected }] = await all<{ rejected: number }>(wh, args.file, `select count(*)::integer as rejected from ${t.rejects}`);
+  const [{ rows, firstRowid, rejected, typing }] = await all<{ rows: number; firstRowid: string; rejected: number; typing: number }>(
+    wh,
+    args.file,
+    `select (select count(*) from ${t.raw})::integer as rows, (select coalesce(min(rowid), 0)::varchar from ${t.raw}) as firstRowid,
+       count(*) filter (where not typing)::integer as rejected,
+       count(*) filter (where typing)::integer as typing from ${t.rejectLines}`,
+  );
+  let text: string | undefined;
+  let textRows = 0;
+  if (typing > 0) {
+    // Few lines as a rule: written with their line number in front and read back with every cell as text.
+    const lines = await all<{ linje: number; csv_linje: string }>(
+      wh,
+      args.file,
+      `select linje::integer as linje, csv_linje from ${t.rejectLines} where typing order by linje`,
+    );
+    const path = join(args.tmp, `${args.table}.text.csv`);
+    writeFileSync(path, lines.map((l) => `${l.linje}${args.delimiter}${l.csv_linje}\n`).join(""));
+    const textColumns = [`'_linje': 'INTEGER'`, ...args.types.map((_, i) => `${lit(rawColumn(i))}: 'VARCHAR'`)].join(", ");
+    await run(
+      wh,
+      args.file,
+      `create or replace temp table ${t.text} as select * from read_csv(${lit(path)}, header = false, ${dialect(args.delimiter)},
+       encoding = 'utf-8', strict_mode = false, columns = {${textColumns}})`,
+    );
+    [{ textRows }] = await all<{ textRows: number }>(wh, args.file, `select count(*)::integer as textRows from ${t.text}`);
+    if (textRows !== lines.length) throw new LibuError(`${args.file}: ${lines.length} lines to read as text, ${textRows} read`);
+    text = t.text;
+  }
   let skips: string | undefined;
-  if (rejected > 0 || args.blankLines.length > 0) {
-    // Lines that yield no row: blank lines and rejected lines. Row k (0-based) is at line k + 2 + (the number of
-    // such lines before it); with skips s_1 < s_2 < …, row k comes after skip j exactly when k ≥ s_j − 1 − j.
+  if (rejected + typing > 0 || args.blankLines.length > 0) {
+    // Lines that yield no typed row: blank lines and rejected lines. Row k (0-based) is at line k + 2 + (the number
+    // of such lines before it); with skips s_1 < s_2 < …, row k comes after skip j exactly when k ≥ s_j − 1 − j.
     const blanks = args.blankLines.length ? `union select unnest([${args.blankLines.join(",")}]::integer[])` : "";
     await run(
       wh,
       args.file,
       `create or replace temp table ${t.skips} as
-       with s as (select linje from ${t.rejects} ${blanks}),
+       with s as (select linje from ${t.rejectLines} ${blanks}),
        n as (select linje, row_number() over (order by linje) as j from s)
        select linje - 1 - j as u, max(j) as j from n group by u order by u`,
     );
     skips = t.skips;
   }
-  return { raw: t.raw, rejects: t.rejects, skips, rows, rejectedLines: rejected };
+  if (!/^[0-9]+$/.test(firstRowid)) throw new LibuError(`${args.file}: unexpected first rowid ${firstRowid}`);
+  return { raw: t.raw, firstRowid, rejects: t.rejects, text, skips, rows, rejectedLines: rejected, textRows };
 }

@@ -9,13 +9,15 @@ import { EARLIEST, type DateFormat, parseExpr, recodeExpr } from "./parse-sql.ts
 
 export interface CheckInput {
   table: Table;
-  /** Contract column → raw VARCHAR column of the file (absent optional columns are missing). */
+  /** Contract column → raw column of the file (absent optional columns are missing). */
   rawColumns: Map<string, string>;
-  raw: string;
-  skips?: string;
-  /** Table of `_rid` of rows whose id repeats an earlier row (duplicatesQuery). */
+  /** Contract columns the reader already typed (DATE / TIMESTAMP): nothing to parse, and NULL is an empty cell. */
+  typed: Set<string>;
+  /** The rows, aliased `r` by the query: `_rid`, `_linje` and the raw columns (typedRows, or a table of them). */
+  rows: string;
+  /** Table of `_linje` of rows whose id repeats an earlier row (duplicatesQuery). */
   duplicates?: string;
-  /** Table of cprFactsQuery results for the file's CPR column. */
+  /** The CPR facts table (cprFactsQuery results) holding every CPR value of the file. */
   cprFacts: string;
   /** Contract column → sniffed strptime pattern (date and timestamp columns). */
   firstPattern: Map<string, string>;
@@ -56,32 +58,55 @@ function fejl(regel: number, kolonne: string, aarsag: Reason, besked: string, ex
 
 const rawName = (col: string) => ident(`${col}:raa`);
 
-/** The query creating the checked rows of one file: `_rid`, `_linje`, the src_ columns and `_fejl`. */
-export function checkedQuery(c: CheckInput): string {
+/**
+ * The typed rows of a raw table with `_rid` (its rowid) and `_linje`, the line in the file: row k (rowid −
+ * firstRowid) is at line k + 2, plus the skipped lines before it (read.ts).
+ */
+export function typedRows(raw: { raw: string; firstRowid: string; skips?: string }): string {
+  const k = `(r.rowid - ${raw.firstRowid})`;
+  return raw.skips
+    ? `(select r.rowid as _rid, (${k} + 2 + coalesce(s.j, 0))::integer as _linje, r.* from ${raw.raw} r asof left join ${raw.skips} s on ${k} >= s.u)`
+    : `(select r.rowid as _rid, (${k} + 2)::integer as _linje, r.* from ${raw.raw} r)`;
+}
+
+/**
+ * The rows of `c.rows` with their typed values and `_fejl`: NULL when the row loads, else the first broken rule.
+ * `cpr: "join"` adds barn_id, foedselsdato and koen from the CPR facts; `"check"` only tests validity against the
+ * (few) invalid CPR values, which is all the error pass needs.
+ */
+function checkedRows(c: CheckInput, cpr: "join" | "check"): { p: string; fejl: string; helpers: string[] } {
   const t = c.table;
   const present = (name: string) => c.rawColumns.has(name);
-  const rowSource = c.skips
-    ? `(select r.rowid as _rid, r.rowid + 2 + coalesce(s.j, 0) as _linje, r.* from ${c.raw} r asof left join ${c.skips} s on r.rowid >= s.u)`
-    : `(select rowid as _rid, rowid + 2 as _linje, * from ${c.raw})`;
-
   const selects: string[] = ["r._rid", "r._linje"];
+  const helpers: string[] = [];
   let cprCol: string | undefined;
   for (const col of t.columns) {
     if (!present(col.name)) {
       if (col.type !== "cpr") selects.push(`null::${sqlType(col)} as ${ident(col.name)}`);
       continue;
     }
-    const x = recodeExpr(`r.${ident(c.rawColumns.get(col.name)!)}`, c.recode[col.name]);
+    const rawCol = `r.${ident(c.rawColumns.get(col.name)!)}`;
+    if (c.typed.has(col.name)) {
+      selects.push(`${rawCol} as ${ident(col.name)}`);
+      continue;
+    }
+    const x = recodeExpr(rawCol, c.recode[col.name]);
     if (col.type === "cpr") {
       cprCol = col.name;
-      selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "coalesce(f.gyldig, false) as _cpr_gyldig");
+      selects.push(`${x} as ${rawName(col.name)}`);
+      if (cpr === "join") selects.push("f.barn_id", "f.foedselsdato", "f.koen", "coalesce(f.gyldig, false) as _cpr_gyldig");
+      else selects.push(`coalesce(${rawCol} not in (select raa from ${c.cprFacts} where not gyldig), false) as _cpr_gyldig`);
+      helpers.push(rawName(col.name), "_cpr_gyldig");
       continue;
     }
     const codes = col.codes ? c.codes.get(col.codes) : undefined;
     selects.push(`${parseExpr(col, x, { first: c.firstPattern.get(col.name), hint: c.dateHint, codes })} as ${ident(col.name)}`);
-    if (!["text", "code"].includes(col.type)) selects.push(`${x} as ${rawName(col.name)}`);
+    if (!["text", "code"].includes(col.type)) {
+      selects.push(`${x} as ${rawName(col.name)}`);
+      helpers.push(rawName(col.name));
+    }
   }
-  const cprJoin = cprCol ? `left join ${c.cprFacts} f on f.raa = r.${ident(c.rawColumns.get(cprCol)!)}` : "";
+  const cprJoin = cprCol && cpr === "join" ? `left join ${c.cprFacts} f on f.raa = r.${ident(c.rawColumns.get(cprCol)!)}` : "";
 
   const whens: string[] = [];
   const blank = (col: string) => `(${rawName(col)} is null or trim(${rawName(col)}) = '')`;
@@ -90,9 +115,12 @@ export function checkedQuery(c: CheckInput): string {
     if (!present(col.name)) continue;
     const id = ident(col.name);
     const isTyped = !["text", "code"].includes(col.type);
-    if (col.required) whens.push(`when ${isTyped ? blank(col.name) : `${id} is null`} then ${fejl(1, col.name, "mangler", `${col.name}: ${reasons.mangler}`)}`);
+    // A column the reader typed holds NULL exactly for an empty cell, and only values that parsed.
+    const byReader = c.typed.has(col.name);
+    if (col.required)
+      whens.push(`when ${isTyped && !byReader ? blank(col.name) : `${id} is null`} then ${fejl(1, col.name, "mangler", `${col.name}: ${reasons.mangler}`)}`);
     if (isTyped && col.type !== "cpr") {
-      const bad = `${id} is null and not ${blank(col.name)}`;
+      const bad = byReader ? "false" : `${id} is null and not ${blank(col.name)}`;
       const early = col.type === "date" || col.type === "timestamp" ? ` or ${id} < ${lit(EARLIEST)}` : "";
       whens.push(`when ${bad}${early} then ${fejl(1, col.name, "ugyldig_vaerdi", `${col.name}: ${reasons.ugyldig_vaerdi} (${typeNames[col.type]})`)}`);
     }
@@ -108,7 +136,11 @@ export function checkedQuery(c: CheckInput): string {
   // Rule 3: the CPR number is invalid.
   if (cprCol) whens.push(`when not _cpr_gyldig then ${fejl(3, cprCol, "ugyldigt_cpr", `${cprCol}: ${reasons.ugyldigt_cpr}`)}`);
   // Rule 4: the id repeats an earlier row of the file.
-  if (c.duplicates) whens.push(`when _dublet then ${fejl(4, t.key!, "dublet", `${t.key}: ${reasons.dublet}`)}`);
+  if (c.duplicates) {
+    whens.push(`when _dublet then ${fejl(4, t.key!, "dublet", `${t.key}: ${reasons.dublet}`)}`);
+    selects.push(`r._linje in (select _linje from ${c.duplicates}) as _dublet`);
+    helpers.push("_dublet");
+  }
   // Rule 5: dates out of order.
   for (const o of t.dateOrder) {
     if (!present(o.later) || !present(o.earlier)) continue;
@@ -122,19 +154,38 @@ export function checkedQuery(c: CheckInput): string {
       `when cast(${ident(col.name)} as date) > date ${lit(c.asOf)} then ${fejl(6, col.name, "efter_as_of", `${col.name} > ${c.asOf}: ${reasons.efter_as_of}`)}`,
     );
   }
-  if (c.duplicates) selects.push(`r._rid in (select _rid from ${c.duplicates}) as _dublet`);
-  const helpers = selects.filter((s) => s.includes(":raa") || s.endsWith("_dublet") || s.endsWith("_cpr_gyldig")).map((s) => s.split(" as ").pop()!);
-  return `with p as (select ${selects.join(",\n    ")} from ${rowSource} r ${cprJoin})
-  select * exclude (${helpers.join(", ")}), ${whens.length ? `case ${whens.join("\n    ")} end` : "null"} as _fejl from p`;
+  return {
+    p: `select ${selects.join(",\n    ")} from ${c.rows} r ${cprJoin}`,
+    fejl: whens.length ? `case ${whens.join("\n    ")} end` : "null",
+    helpers,
+  };
+}
+
+/** Every row of `c.rows` checked: `_rid`, `_linje`, the src_ columns and `_fejl` (for the few rows read as text). */
+export function checkedQuery(c: CheckInput): string {
+  const { p, fejl, helpers } = checkedRows(c, "join");
+  return `with p as (${p})\n  select * ${helpers.length ? `exclude (${helpers.join(", ")})` : ""}, ${fejl} as _fejl from p`;
+}
+
+/** The rows of `c.rows` that break a rule: `_rid`, `_linje`, `_fejl` (one pass, no join of the pseudonyms). */
+export function errorsQuery(c: CheckInput): string {
+  const { p, fejl } = checkedRows(c, "check");
+  return `with p as (${p})\n  select _rid, _linje, _fejl from (select _rid, _linje, ${fejl} as _fejl from p) where _fejl is not null`;
+}
+
+/** The src_ columns of the rows of `c.rows` that load: every row but those in `errors` (errorsQuery). */
+export function loadedRowsQuery(c: CheckInput, errors: string): string {
+  const { p, helpers } = checkedRows({ ...c, rows: `(select * from ${c.rows} x where x._rid not in (select _rid from ${errors}))` }, "join");
+  return `select * ${helpers.length ? `exclude (${helpers.join(", ")})` : ""} from (${p})`;
 }
 
 /**
- * Rows whose id repeats an earlier row of the file (rule 4), as `_rid`s. Only ids that occur more than once
- * are ranked, so a file without duplicates costs one hash aggregate, not a sort of every row.
+ * Rows whose id repeats an earlier row of the file (rule 4), as `_linje`s. `keys` holds `_linje` and the raw key `k`.
+ * Only ids that occur more than once are ranked, so a file without duplicates costs one hash aggregate, not a sort.
  */
-export function duplicatesQuery(raw: string, keyExpr: (x: string) => string, keyRaw: string): string {
-  const k = keyExpr(ident(keyRaw));
-  return `with d as (select ${k} as k from ${raw} group by all having count(*) > 1 and k is not null),
-  r as (select rowid as _rid, ${k} as k from ${raw})
-  select _rid from (select _rid, row_number() over (partition by k order by _rid) as nr from r semi join d on r.k = d.k) where nr > 1`;
+export function duplicatesQuery(keys: string, keyExpr: (x: string) => string): string {
+  const k = keyExpr("k");
+  return `with r as (select _linje, ${k} as k from ${keys}),
+  d as (select k from r where k is not null group by k having count(*) > 1)
+  select _linje from (select _linje, row_number() over (partition by k order by _linje) as nr from r semi join d on r.k = d.k) where nr > 1`;
 }
