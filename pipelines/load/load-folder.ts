@@ -26,9 +26,9 @@ import { matchHeader, normaliseName } from "./header.ts";
 import { type DateFormat, parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
 import { loadProfile, type Profile, tableForFile, tableProfile } from "./profile.ts";
 import { all, cleanError, run } from "./query.ts";
-import { rawColumn, readRaw, type RawTables, tempNames } from "./read.ts";
+import { rawColumn, readRaw, tempNames } from "./read.ts";
 import type { LoadReport, ReasonCount, TableReport } from "./report.ts";
-import { type CheckInput, checkedQuery, duplicatesQuery, errorsQuery, loadedRowsQuery, reasons, typedRows } from "./validate.ts";
+import { type CheckInput, checkedQuery, duplicatesQuery, reasons, typedRows } from "./validate.ts";
 import { xlsxToCsv } from "./xlsx.ts";
 
 export interface LoadOptions {
@@ -238,35 +238,33 @@ function readerTypes(p: Prepared, firstPattern: Map<string, string>, recode: Rec
   return { types, typed, dateformat: formats.date, timestampformat: formats.timestamp };
 }
 
-interface Checked {
+interface Staged {
   p: Prepared;
-  raw: RawTables;
-  /** The reader's types of the raw columns and their formats (to write a quarantined row's text back). */
-  types: string[];
-  formats: { date?: string; timestamp?: string };
-  input: CheckInput;
-  errors: string;
-  checkedText?: string;
   rowsRead: number;
   rowsLoaded: number;
   rowsQuarantined: number;
   byReason: ReasonCount[];
 }
 
-/** Step 2a: read, type and validate one file into temporary tables; nothing persistent changes. */
-async function check(
+/**
+ * Step 2, one file: read it typed, check every row in one pass that also writes the staging table (rows that break
+ * a rule included, with `_fejl`), copy those rows to the load's quarantine, then delete them and drop the helper
+ * columns (a metadata change in DuckDB). Nothing the models read changes.
+ */
+async function stage(
   wh: Warehouse,
   p: Prepared,
-  opts: { asOf: string; profile?: Profile; key: string; seedsDir: string; log: Logger; tmp: string; cprFacts: string },
-): Promise<Checked | string> {
+  opts: { asOf: string; profile?: Profile; key: string; seedsDir: string; log: Logger; tmp: string; cprFacts: string; quarantine: string; loadId: number },
+): Promise<Staged | string> {
   const t = tempNames(p.table.name);
-  const tp = tableProfile(opts.profile, p.table.name);
+  const table = p.table;
+  const tp = tableProfile(opts.profile, table.name);
   const firstPattern = sniff(p, tp.datoformat);
   const rt = readerTypes(p, firstPattern, tp.vaerdier);
   const raw = await readRaw(
     wh,
     {
-      table: p.table.name,
+      table: table.name,
       file: p.file,
       csvPath: p.csvPath,
       delimiter: p.csvDelimiter,
@@ -285,9 +283,7 @@ async function check(
   const rawColumns = new Map([...p.columns].map(([name, i]) => [name, rawColumn(i)]));
   const rows = typedRows(raw);
   const textRows = raw.text ? `(select _linje as _rid, * from ${raw.text})` : undefined;
-  // Both the typed rows and the few read as text, by one raw column.
-  const both = (col: string) => `(select _linje, ${ident(col)} as k from ${rows}${textRows ? ` union all select _linje, ${ident(col)} from ${textRows}` : ""})`;
-  const cprCol = p.table.columns.find((c) => c.type === "cpr");
+  const cprCol = table.columns.find((c) => c.type === "cpr");
   if (cprCol) {
     // The pseudonym is a keyed hash: computed once per distinct CPR value of the whole load.
     const c = ident(rawColumns.get(cprCol.name)!);
@@ -295,14 +291,16 @@ async function check(
     await run(wh, p.file, `insert into ${opts.cprFacts} by name ${cprFactsQuery(values, "k")}`, { key: opts.key });
   }
   let duplicates: string | undefined;
-  const key = p.table.key ? p.table.columns.find((c) => c.name === p.table.key) : undefined;
+  const key = table.key ? table.columns.find((c) => c.name === table.key) : undefined;
   if (key && rawColumns.has(key.name)) {
-    await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(both(rawColumns.get(key.name)!), (x) => parseExpr(key, x))}`);
+    const k = ident(rawColumns.get(key.name)!);
+    const keys = `(select _linje, ${k} as k from ${rows}${textRows ? ` union all select _linje, ${k} from ${textRows}` : ""})`;
+    await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(keys, (x) => parseExpr(key, x))}`);
     duplicates = t.duplicates;
   }
   const input: CheckInput = {
     duplicates,
-    table: p.table,
+    table,
     rawColumns,
     typed: rt.typed,
     rows,
@@ -310,82 +308,70 @@ async function check(
     firstPattern,
     dateHint: tp.datoformat,
     recode: tp.vaerdier,
-    codes: codeLists(p.table, opts.seedsDir),
+    codes: codeLists(table, opts.seedsDir),
     asOf: opts.asOf,
   };
-  await run(wh, p.file, `create or replace temp table ${t.errors} as ${errorsQuery(input)}`);
-  let checkedText: string | undefined;
-  if (textRows) {
-    await run(wh, p.file, `create or replace temp table ${t.checkedText} as ${checkedQuery({ ...input, rows: textRows, typed: new Set() })}`);
-    checkedText = t.checkedText;
-  }
-  const counts = await all<{ regel: number; aarsag: string; antal: number }>(
-    wh,
-    p.file,
-    `select _fejl.regel as regel, _fejl.aarsag as aarsag, count(*)::integer as antal
-     from (select _fejl from ${t.errors}${checkedText ? ` union all select _fejl from ${checkedText} where _fejl is not null` : ""}) group by all
-     union all select 0, 'ulaeselig_linje', count(*)::integer from ${raw.rejects} having count(*) > 0
-     order by regel, aarsag`,
-  );
-  const byReason = counts.map((c) => ({ regel: c.regel, aarsag: c.aarsag as ReasonCount["aarsag"], antal: c.antal }));
-  const rowsQuarantined = byReason.reduce((s, c) => s + c.antal, 0);
-  const rowsRead = raw.rows + raw.rejectedLines + raw.textRows;
-  return {
-    p,
-    raw,
-    types: rt.types,
-    formats: { date: rt.dateformat, timestamp: rt.timestampformat },
-    input,
-    errors: t.errors,
-    checkedText,
-    rowsRead,
-    rowsLoaded: rowsRead - rowsQuarantined,
-    rowsQuarantined,
-    byReason,
-  };
-}
 
-/** Step 2b: the new snapshot of one table (a staging table) and its quarantined rows (a temporary table). */
-async function write(wh: Warehouse, c: Checked, loadId: number, quarantine: string) {
-  const table = c.p.table;
-  const cols = srcColumns(table)
-    .map((x) => x.name)
-    .filter((n) => n !== "_load_id");
-  const src = stagingTable(table.name);
-  const colList = cols.map(ident).join(", ");
-  await run(wh, c.p.file, `drop table if exists ${src}`);
-  await run(wh, c.p.file, `create table ${src} (${srcColumns(table).map((x) => `${ident(x.name)} ${x.type}`).join(", ")})`);
-  // Row order in src_ carries no meaning (_linje does): an unordered insert appends in parallel without merging batches.
-  await run(wh, c.p.file, "set preserve_insertion_order = false");
-  await run(wh, c.p.file, `insert into ${src} (${colList}, _load_id) select ${colList}, ${loadId} from (${loadedRowsQuery(c.input, c.errors)})`);
-  await run(wh, c.p.file, "set preserve_insertion_order = true");
-  if (c.checkedText)
-    await run(wh, c.p.file, `insert into ${src} (${colList}, _load_id) select ${colList}, ${loadId} from ${c.checkedText} where _fejl is null order by _linje`);
-  // A quarantined row's text: its cells joined by the file's delimiter; typed dates written back in the file's format.
-  const cell = (i: number, typed: boolean) => {
-    const x = `r.${ident(rawColumn(i))}`;
-    const format = c.types[i] === "DATE" ? c.formats.date : c.types[i] === "TIMESTAMP" ? c.formats.timestamp : undefined;
-    return typed && format ? `coalesce(strftime(${x}, ${lit(format)}), '')` : `coalesce(${x}, '')`;
-  };
-  const rawText = (typed: boolean) => maskCprSql(`concat_ws(${lit(c.p.csvDelimiter)}, ${Array.from({ length: c.p.width }, (_, i) => cell(i, typed)).join(", ")})`);
-  const colName = (i: number) => table.columns.find((x) => c.p.columns.get(x.name) === i)?.name ?? maskCpr(c.p.header[i].trim());
-  const rejectColumn = `case kolonne ${Array.from({ length: c.p.width }, (_, i) => `when ${lit(rawColumn(i))} then ${lit(colName(i))}`).join(" ")} end`;
-  const head = `${loadId}, ${lit(table.name)}, ${lit(c.p.file)}`;
-  const fejl = (k: string) => `${k}._linje, ${k}._fejl.kolonne, ${k}._fejl.regel, ${k}._fejl.aarsag, ${k}._fejl.besked`;
+  const staging = stagingTable(table.name);
+  const cols = srcColumns(table).filter((x) => x.name !== "_load_id");
+  const colList = cols.map((x) => ident(x.name)).join(", ");
+  await run(wh, p.file, `drop table if exists ${staging}`);
   await run(
     wh,
-    c.p.file,
-    `insert into ${quarantine} (load_id, tabel, fil, linje, kolonne, regel, aarsag, besked, raa_tekst)
+    p.file,
+    `create table ${staging} (${srcColumns(table).map((x) => `${ident(x.name)} ${x.type}`).join(", ")},
+       _rid bigint, _fejl struct(regel integer, kolonne varchar, aarsag varchar, besked varchar))`,
+  );
+  // Row order in src_ carries no meaning (_linje does): an unordered insert appends in parallel without merging batches.
+  await run(wh, p.file, "set preserve_insertion_order = false");
+  try {
+    await run(wh, p.file, `insert into ${staging} (${colList}, _load_id, _rid, _fejl) select ${colList}, ${opts.loadId}, _rid, _fejl from (${checkedQuery(input)})`);
+  } finally {
+    await run(wh, p.file, "set preserve_insertion_order = true");
+  }
+  if (textRows)
+    await run(
+      wh,
+      p.file,
+      `insert into ${staging} (${colList}, _load_id, _rid, _fejl) select ${colList}, ${opts.loadId}, null, _fejl
+       from (${checkedQuery({ ...input, rows: textRows, typed: new Set() })}) order by _linje`,
+    );
+
+  // The quarantine: a row's text is its cells joined by the file's delimiter; typed dates written back in the file's format.
+  const cell = (i: number, typed: boolean) => {
+    const x = `r.${ident(rawColumn(i))}`;
+    const format = typed ? (rt.types[i] === "DATE" ? rt.dateformat : rt.types[i] === "TIMESTAMP" ? rt.timestampformat : undefined) : undefined;
+    return format ? `coalesce(strftime(${x}, ${lit(format)}), '')` : `coalesce(${x}, '')`;
+  };
+  const rawText = (typed: boolean) => maskCprSql(`concat_ws(${lit(p.csvDelimiter)}, ${Array.from({ length: p.width }, (_, i) => cell(i, typed)).join(", ")})`);
+  const colName = (i: number) => table.columns.find((x) => p.columns.get(x.name) === i)?.name ?? maskCpr(p.header[i].trim());
+  const rejectColumn = `case kolonne ${Array.from({ length: p.width }, (_, i) => `when ${lit(rawColumn(i))} then ${lit(colName(i))}`).join(" ")} end`;
+  const head = `${opts.loadId}, ${lit(table.name)}, ${lit(p.file)}`;
+  const fejl = "s._linje, s._fejl.kolonne, s._fejl.regel, s._fejl.aarsag, s._fejl.besked";
+  await run(
+    wh,
+    p.file,
+    `insert into ${opts.quarantine} (load_id, tabel, fil, linje, kolonne, regel, aarsag, besked, raa_tekst)
      select * from (
-       select ${head}, ${fejl("e")}, ${rawText(true)} from ${c.errors} e join ${c.raw.raw} r on r.rowid = e._rid
-       ${c.checkedText ? `union all select ${head}, ${fejl("k")}, ${rawText(false)} from ${c.checkedText} k join ${c.raw.text} r on r._linje = k._linje where k._fejl is not null` : ""}
+       select ${head}, ${fejl}, ${rawText(true)} from ${staging} s join ${raw.raw} r on r.rowid = s._rid where s._fejl is not null
+       ${raw.text ? `union all select ${head}, ${fejl}, ${rawText(false)} from ${staging} s join ${raw.text} r on r._linje = s._linje where s._rid is null and s._fejl is not null` : ""}
        union all
        select ${head}, linje, ${rejectColumn}, 0, 'ulaeselig_linje',
          ${maskCprSql(`${lit(`${reasons.ulaeselig_linje}: `)} || lower(fejltype) || ' (' || coalesce(besked, '') || ')'`)},
          ${maskCprSql("csv_linje")}
-       from ${c.raw.rejects}
+       from ${raw.rejects}
      ) order by 4`,
   );
+  const counts = await all<{ regel: number; aarsag: string; antal: number }>(
+    wh,
+    p.file,
+    `select regel, aarsag, count(*)::integer as antal from ${opts.quarantine} where tabel = ${lit(table.name)} group by all order by regel, aarsag`,
+  );
+  await run(wh, p.file, `delete from ${staging} where _fejl is not null; alter table ${staging} drop column _fejl; alter table ${staging} drop column _rid`);
+  const byReason = counts.map((c) => ({ regel: c.regel, aarsag: c.aarsag as ReasonCount["aarsag"], antal: c.antal }));
+  const rowsQuarantined = byReason.reduce((s, c) => s + c.antal, 0);
+  const rowsRead = raw.rows + raw.rejectedLines + raw.textRows;
+  return { p, rowsRead, rowsLoaded: rowsRead - rowsQuarantined, rowsQuarantined, byReason };
 }
 
 /** Where a table's new snapshot is written before the commit renames it to src_<table>. */
@@ -443,12 +429,12 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     const reports: TableReport[] = [];
     for (const p of prepared) {
       const t0 = performance.now();
-      const c = await log.timed(`${p.file}: læst og kontrolleret`, () =>
-        check(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprFacts }),
+      const c = await log.timed(`${p.file}: læst, kontrolleret og skrevet til ${stagingTable(p.table.name)}`, () =>
+        stage(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprFacts, quarantine, loadId }),
       );
+      await dropTemp(wh, p.table.name);
       if (typeof c === "string") {
         problems.push(c);
-        await dropTemp(wh, p.table.name);
         continue;
       }
       const share = c.rowsQuarantined / c.rowsRead;
@@ -459,9 +445,6 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
             `(${top}) — the file is probably in the wrong format; fix it, or load anyway with --accept-rejects`,
         );
       }
-      // After a problem nothing is written: the other files are only checked, to list every problem at once.
-      if (!problems.length) await log.timed(`${c.p.file}: skrevet til ${stagingTable(c.p.table.name)}`, () => write(wh, c, loadId, quarantine));
-      await dropTemp(wh, p.table.name);
       reports.push({
         table: c.p.table.name,
         file: c.p.file,

@@ -62,8 +62,6 @@ export const tempNames = (table: string) => ({
   text: `_libu_txt_${table}`,
   skips: `_libu_skip_${table}`,
   duplicates: `_libu_dup_${table}`,
-  errors: `_libu_err_${table}`,
-  checkedText: `_libu_chktxt_${table}`,
 });
 
 const dialect = (delimiter: string) => `auto_detect = false, delim = ${lit(delimiter)}, quote = '"', escape = '"'`;

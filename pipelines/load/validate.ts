@@ -69,12 +69,8 @@ export function typedRows(raw: { raw: string; firstRowid: string; skips?: string
     : `(select r.rowid as _rid, (${k} + 2)::integer as _linje, r.* from ${raw.raw} r)`;
 }
 
-/**
- * The rows of `c.rows` with their typed values and `_fejl`: NULL when the row loads, else the first broken rule.
- * `cpr: "join"` adds barn_id, foedselsdato and koen from the CPR facts; `"check"` only tests validity against the
- * (few) invalid CPR values, which is all the error pass needs.
- */
-function checkedRows(c: CheckInput, cpr: "join" | "check"): { p: string; fejl: string; helpers: string[] } {
+/** The rows of `c.rows` with their typed values and pseudonyms (`p`), and the expression of `_fejl`. */
+function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[] } {
   const t = c.table;
   const present = (name: string) => c.rawColumns.has(name);
   const selects: string[] = ["r._rid", "r._linje"];
@@ -93,9 +89,7 @@ function checkedRows(c: CheckInput, cpr: "join" | "check"): { p: string; fejl: s
     const x = recodeExpr(rawCol, c.recode[col.name]);
     if (col.type === "cpr") {
       cprCol = col.name;
-      selects.push(`${x} as ${rawName(col.name)}`);
-      if (cpr === "join") selects.push("f.barn_id", "f.foedselsdato", "f.koen", "coalesce(f.gyldig, false) as _cpr_gyldig");
-      else selects.push(`coalesce(${rawCol} not in (select raa from ${c.cprFacts} where not gyldig), false) as _cpr_gyldig`);
+      selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "coalesce(f.gyldig, false) as _cpr_gyldig");
       helpers.push(rawName(col.name), "_cpr_gyldig");
       continue;
     }
@@ -106,7 +100,7 @@ function checkedRows(c: CheckInput, cpr: "join" | "check"): { p: string; fejl: s
       helpers.push(rawName(col.name));
     }
   }
-  const cprJoin = cprCol && cpr === "join" ? `left join ${c.cprFacts} f on f.raa = r.${ident(c.rawColumns.get(cprCol)!)}` : "";
+  const cprJoin = cprCol ? `left join ${c.cprFacts} f on f.raa = r.${ident(c.rawColumns.get(cprCol)!)}` : "";
 
   const whens: string[] = [];
   const blank = (col: string) => `(${rawName(col)} is null or trim(${rawName(col)}) = '')`;
@@ -161,22 +155,13 @@ function checkedRows(c: CheckInput, cpr: "join" | "check"): { p: string; fejl: s
   };
 }
 
-/** Every row of `c.rows` checked: `_rid`, `_linje`, the src_ columns and `_fejl` (for the few rows read as text). */
+/**
+ * Every row of `c.rows` checked, in one pass: `_rid`, `_linje`, the src_ columns and `_fejl` — NULL when the row
+ * loads, else the first broken rule in the contract's order {regel, kolonne, aarsag, besked}.
+ */
 export function checkedQuery(c: CheckInput): string {
-  const { p, fejl, helpers } = checkedRows(c, "join");
+  const { p, fejl, helpers } = checkedRows(c);
   return `with p as (${p})\n  select * ${helpers.length ? `exclude (${helpers.join(", ")})` : ""}, ${fejl} as _fejl from p`;
-}
-
-/** The rows of `c.rows` that break a rule: `_rid`, `_linje`, `_fejl` (one pass, no join of the pseudonyms). */
-export function errorsQuery(c: CheckInput): string {
-  const { p, fejl } = checkedRows(c, "check");
-  return `with p as (${p})\n  select _rid, _linje, _fejl from (select _rid, _linje, ${fejl} as _fejl from p) where _fejl is not null`;
-}
-
-/** The src_ columns of the rows of `c.rows` that load: every row but those in `errors` (errorsQuery). */
-export function loadedRowsQuery(c: CheckInput, errors: string): string {
-  const { p, helpers } = checkedRows({ ...c, rows: `(select * from ${c.rows} x where x._rid not in (select _rid from ${errors}))` }, "join");
-  return `select * ${helpers.length ? `exclude (${helpers.join(", ")})` : ""} from (${p})`;
 }
 
 /**
