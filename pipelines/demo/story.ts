@@ -10,7 +10,7 @@ export const LAW_CHANGE: Day = ymd(2024, 1, 1);
 export const compliance = {
   vurderet24t: [0.88, 0.98],
   kvitteret6: [0.8, 0.94],
-  bfu4m: [0.55, 0.92],
+  bfu4m: [0.55, 0.95],
   bfuBegrundet: [0.35, 0.75],
   handleplan: [0.55, 0.9],
   boernesamtale: [0.7, 0.9],
