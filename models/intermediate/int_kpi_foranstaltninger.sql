@@ -97,6 +97,7 @@ with
     select
       k.kvartal,
       k.qe,
+      f.foranstaltning_id,
       f.barn_id,
       f.startet,
       f.enhed
@@ -108,17 +109,28 @@ with
       cast(f.startet + interval 3 month as date) < k.qe
   ),
   med_seneste_opfoelgning as (
-    -- The child's latest follow-up on or before qe; it is L when dated on or after startet (if the latest
-    -- one is earlier, none lies in startet … qe). An as-of join finds it without pairing every follow-up.
+    -- L: the child's latest follow-up dated startet … qe. A hash join on the child and a group by, not
+    -- an as-of join: inside the build's transaction DuckDB lacks the new tables' statistics and plans an
+    -- as-of join as a nested loop (the national build never finished).
     select
-      p.*,
-      case
-        when o.dato >= p.startet then o.dato
-      end as l
+      p.kvartal,
+      p.qe,
+      p.foranstaltning_id,
+      p.barn_id,
+      p.startet,
+      p.enhed,
+      max(o.dato) as l
     from
       opfoelgning_population as p
-      asof left join stg_opfoelgninger as o on o.barn_id = p.barn_id
-      and o.dato <= p.qe
+      left join stg_opfoelgninger as o on o.barn_id = p.barn_id
+      and o.dato between p.startet and p.qe
+    group by
+      p.kvartal,
+      p.qe,
+      p.foranstaltning_id,
+      p.barn_id,
+      p.startet,
+      p.enhed
   ),
   kpi_13 as (
     select

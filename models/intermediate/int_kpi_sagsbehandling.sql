@@ -19,7 +19,9 @@ with
     select
       k.kvartal,
       b.enhed,
-      sum(b.normering) as fte
+      -- Summed as decimals: a double sum depends on the order of the rows (0.1 + 0.2 ≠ 0.3), so the
+      -- same data could give a different naevner from one build to the next.
+      sum(cast(b.normering as decimal(38, 10))) as fte
     from
       stg_sagsbehandlere as b
       join int_kvartaler as k on b.fra_dato <= k.qe

@@ -51,3 +51,20 @@ describe("KPI 20 sager_pr_sagsbehandler", () => {
     wh.close();
   });
 });
+
+describe("KPI 20: the FTE sum is exact", () => {
+  test("normering 0.1 + 0.2 is 0.3, not the double sum 0.30000000000000004 (which depends on row order)", async () => {
+    const wh = await buildFixture(
+      {
+        sager: [sag("1", "Nord", "2025-01-01", null), sag("2", "Nord", "2025-01-01", null), sag("3", "Nord", "2025-01-01", null)],
+        sagsbehandlere: [behandler("w1", "Nord", 0.1, "2025-01-01", null), behandler("w2", "Nord", 0.2, "2025-01-01", null)],
+      },
+      { asOf: "2025-04-15" },
+    );
+    expect(await kpiRows(wh, "sager_pr_sagsbehandler")).toEqual([
+      { kvartal: "2025K1", niveau: "enhed", enhed: "Nord", taeller: 3, naevner: 0.3, vaerdi: 3 / 0.3 },
+      { kvartal: "2025K1", niveau: "kommune", enhed: null, taeller: 3, naevner: 0.3, vaerdi: 3 / 0.3 },
+    ]);
+    wh.close();
+  });
+});
