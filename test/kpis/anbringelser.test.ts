@@ -227,3 +227,21 @@ describe("KPI 19 anbringelse_trin_ned_12m", () => {
     wh.close();
   });
 });
+
+describe("placement on qe: the last tie-break", () => {
+  test("same startet and trin: the greater foranstaltning_id as text ('p9' > 'p10'), whose unit and consent count", async () => {
+    // kpis.md says "the greater foranstaltning_id"; the contract's ids are text, so they compare as text.
+    const wh = await buildFixture(
+      {
+        foranstaltninger: [
+          m("p10", "b1", "plejefamilie", "2025-01-10", null, { samtykke: true }),
+          m("p9", "b1", "kommunal_plejefamilie", "2025-01-10", null, { samtykke: false, enhed: "Syd" }),
+        ],
+      },
+      { asOf: "2025-04-15" },
+    );
+    expect(await kpiRows(wh, "anbragte_antal")).toEqual([r("2025K1", "Syd", 1, null, 1), r("2025K1", null, 1, null, 1)]);
+    expect(await kpiRows(wh, "anbringelse_uden_samtykke_andel")).toEqual([r("2025K1", "Syd", 1, 1, 1), r("2025K1", null, 1, 1, 1)]);
+    wh.close();
+  });
+});

@@ -208,3 +208,42 @@ describe("KPI 13 opfoelgning_rettidig", () => {
     wh.close();
   });
 });
+
+describe("KPI 11 handleplan_rettidig at the change of law", () => {
+  test("2023-12-31 is Serviceloven's last day and 2024-01-01 Barnets Lov's first; Serviceloven placements without consent", async () => {
+    const wh = await buildFixture(
+      {
+        foranstaltninger: [
+          // Serviceloven's last day: a preventive measure is in the population, frist = startet (2023K4) → met.
+          m("l1", "b1", "familiebehandling", "2023-12-31", "2024-02-01"),
+          // Barnets Lov's first day: a preventive measure is not in the population (no 2024K1 row from it).
+          m("l2", "b2", "familiebehandling", "2024-01-01", "2024-02-01"),
+          // Barnets Lov's first day, placement with consent: frist 2024-04-01 (2024K2); plan 2024-03-15 → met
+          // (under Serviceloven it would be frist 2024-01-01 and not met).
+          m("l3", "b3", "plejefamilie", "2024-01-01", null, { samtykke: true }),
+          // Serviceloven placement without consent: frist = startet 2023-10-02 (2023K4); plan the day after → not met.
+          m("l4", "b4", "plejefamilie", "2023-10-02", null, { samtykke: false }),
+          // Barnets Lov placement without consent: frist = startet 2024-01-01 (2024K1); plan 12 days before → met.
+          m("l5", "b5", "doegninstitution", "2024-01-01", null, { samtykke: false }),
+        ],
+        handleplaner: [
+          { handleplan_id: "h1", barn_id: "b1", dato: "2023-12-31", enhed: "Nord" },
+          { handleplan_id: "h2", barn_id: "b2", dato: "2024-01-01", enhed: "Nord" },
+          { handleplan_id: "h3", barn_id: "b3", dato: "2024-03-15", enhed: "Nord" },
+          { handleplan_id: "h4", barn_id: "b4", dato: "2023-10-03", enhed: "Nord" },
+          { handleplan_id: "h5", barn_id: "b5", dato: "2023-12-20", enhed: "Nord" },
+        ],
+      },
+      { asOf: "2024-07-15" },
+    );
+    expect(await kpiRows(wh, "handleplan_rettidig")).toEqual([
+      r("2023K4", "Nord", 1, 2, 0.5), // l1 met, l4 not
+      r("2023K4", null, 1, 2, 0.5),
+      r("2024K1", "Nord", 1, 1, 1), // l5
+      r("2024K1", null, 1, 1, 1),
+      r("2024K2", "Nord", 1, 1, 1), // l3
+      r("2024K2", null, 1, 1, 1),
+    ]);
+    wh.close();
+  });
+});
