@@ -81,7 +81,17 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
  * them DuckDB can read the file itself as Latin-1, and no transcoded copy of the whole file is needed.
  */
 export function hasC1Bytes(buf: Buffer): boolean {
-  for (let i = 0; i < buf.length; i++) if ((buf[i] & 0xe0) === 0x80) return true;
+  const c1 = (b: number) => (b & 0xe0) === 0x80;
+  // Four bytes at a time (a byte-by-byte loop cost a second per 100 MB): x has a zero byte where a byte is 0x80–0x9F.
+  const start = (4 - (buf.byteOffset % 4)) % 4;
+  if (buf.length < start + 4) return buf.some(c1);
+  for (let i = 0; i < start; i++) if (c1(buf[i])) return true;
+  const words = new Uint32Array(buf.buffer, buf.byteOffset + start, Math.floor((buf.length - start) / 4));
+  for (let i = 0; i < words.length; i++) {
+    const x = (words[i] & 0xe0e0e0e0) ^ 0x80808080;
+    if (((x - 0x01010101) & ~x & 0x80808080) !== 0) return true;
+  }
+  for (let i = start + words.length * 4; i < buf.length; i++) if (c1(buf[i])) return true;
   return false;
 }
 

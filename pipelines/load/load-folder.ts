@@ -285,10 +285,18 @@ async function stage(
   const textRows = raw.text ? `(select _linje as _rid, * from ${raw.text})` : undefined;
   const cprCol = table.columns.find((c) => c.type === "cpr");
   if (cprCol) {
-    // The pseudonym is a keyed hash: computed once per distinct CPR value of the whole load.
+    // The pseudonym is a keyed hash: computed once per distinct CPR value of the whole load (opts.cprFacts), and the
+    // file's own values copied out, so the row pass joins a table the size of the file's children, not the load's.
     const c = ident(rawColumns.get(cprCol.name)!);
-    const values = `(select distinct ${c} as k from ${raw.raw}${raw.text ? ` union select ${c} from ${raw.text}` : ""}) n anti join ${opts.cprFacts} f on f.raa = n.k`;
-    await run(wh, p.file, `insert into ${opts.cprFacts} by name ${cprFactsQuery(values, "k")}`, { key: opts.key });
+    await run(
+      wh,
+      p.file,
+      `create or replace temp table ${t.cpr} as select distinct ${c} as raa from ${raw.raw} where ${c} is not null${raw.text ? ` union select ${c} from ${raw.text} where ${c} is not null` : ""}`,
+    );
+    await run(wh, p.file, `insert into ${opts.cprFacts} by name ${cprFactsQuery(`(select raa from ${t.cpr} anti join ${opts.cprFacts} f using (raa))`, "raa")}`, {
+      key: opts.key,
+    });
+    await run(wh, p.file, `create or replace temp table ${t.cpr} as select f.* from ${opts.cprFacts} f semi join ${t.cpr} using (raa)`);
   }
   let duplicates: string | undefined;
   const key = table.key ? table.columns.find((c) => c.name === table.key) : undefined;
@@ -304,7 +312,7 @@ async function stage(
     rawColumns,
     typed: rt.typed,
     rows,
-    cprFacts: opts.cprFacts,
+    cprFacts: t.cpr,
     firstPattern,
     dateHint: tp.datoformat,
     recode: tp.vaerdier,

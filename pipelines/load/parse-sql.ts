@@ -83,10 +83,13 @@ export function parseExpr(col: Column, x: string, opts: { first?: string; hint?:
       const expr = opts.first ? `coalesce(try_strptime(${x}, ${lit(opts.first)}), ${all})` : all;
       return col.type === "date" ? `cast(${expr} as date)` : expr;
     }
-    case "bool":
-      return `(case lower(trim(${x})) when ${TRUE.map(lit).join(" then true when ")} then true when ${FALSE.map(lit).join(
+    case "bool": {
+      const slow = `(case lower(trim(${x})) when ${TRUE.map(lit).join(" then true when ")} then true when ${FALSE.map(lit).join(
         " then false when ",
       )} then false end)`;
+      // Cells spelt exactly as a contract value skip lower(trim()).
+      return `(case when ${x} in (${TRUE.map(lit).join(", ")}) then true when ${x} in (${FALSE.map(lit).join(", ")}) then false else ${slow} end)`;
+    }
     case "decimal":
       return `(case when regexp_full_match(trim(${x}), ${lit(DANISH_NUMBER)}) then try_cast(replace(replace(trim(${x}), '.', ''), ',', '.') as double) when regexp_full_match(trim(${x}), ${lit(DOT_NUMBER)}) then try_cast(trim(${x}) as double) end)`;
     case "integer":
