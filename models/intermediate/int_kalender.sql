@@ -1,9 +1,10 @@
--- Every day 2010–2040 with the working-day rule of kpis.md: Monday–Friday except the Danish public
--- holidays (computed from Easter each year) and the municipality's closing days (cfg_lukkedage).
+-- Every day 1990–2060 (int_kvartaler starts at the earliest data, so the calendar reaches far back) with
+-- the working-day rule of kpis.md: Monday–Friday except the Danish public holidays (computed from Easter
+-- each year) and the municipality's closing days (cfg_lukkedage).
 with
   aar as (
     select
-      cast(unnest(range(2010, 2041)) as integer) as aar
+      cast(unnest(range(1990, 2061)) as integer) as aar
   ),
   -- Gregorian Easter Sunday by the anonymous (Meeus/Jones/Butcher) algorithm; DuckDB's lateral column
   -- aliases let each step read like the published algorithm.
@@ -117,7 +118,7 @@ with
   ),
   dage as (
     select
-      cast(unnest(generate_series(date '2010-01-01', date '2040-12-31', interval 1 day)) as date) as dato
+      cast(unnest(generate_series(date '1990-01-01', date '2060-12-31', interval 1 day)) as date) as dato
   ),
   markeret as (
     select

@@ -3,12 +3,14 @@
 select
   k.kommune,
   a.as_of,
-  (
-    select
-      max(kvartal)
-    from
-      int_kvartaler
-  ) as seneste_kvartal,
+  -- From the as-of date itself, not int_kvartaler: that starts at the earliest data and is empty without any.
+  case
+    when a.as_of is not null then concat(
+      year(cast(date_trunc('quarter', a.as_of + interval 1 day) as date) - 1),
+      'K',
+      quarter(cast(date_trunc('quarter', a.as_of + interval 1 day) as date) - 1)
+    )
+  end as seneste_kvartal,
   k.diskretionsgraense,
   k.farve_groen,
   k.farve_gul,

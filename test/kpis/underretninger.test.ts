@@ -221,7 +221,8 @@ describe("KPI 5 underretning_gentagen_12m", () => {
           u("b6", "2024-05-01 12:00", "Nord"), // three in 2024K2: one repeated child
           u("b6", "2024-05-02 12:00", "Nord"),
           u("b6", "2024-05-03 12:00", "Nord"),
-          // The window of 2015K1 (2014-04-01 … 2015-03-31) reaches before the first reported quarter.
+          // The first reported quarter is that of the earliest data (2014K2 here), not a fixed year; the
+          // window of 2015K1 (2014-04-01 … 2015-03-31) holds both of b7's notifications.
           u("b7", "2014-06-01 12:00", "Syd"),
           u("b7", "2015-02-01 12:00", "Syd"),
         ],
@@ -229,6 +230,8 @@ describe("KPI 5 underretning_gentagen_12m", () => {
       { asOf: "2025-04-15" },
     );
     expect(await kpiRows(wh, "underretning_gentagen_12m")).toEqual([
+      enhed("2014K2", "Syd", 0, 1), // b7: 1 in 2013-07-01 … 2014-06-30
+      kommune("2014K2", 0, 1),
       enhed("2015K1", "Syd", 1, 1), // b7
       kommune("2015K1", 1, 1),
       enhed("2024K1", "Nord", 0, 1), // b1
