@@ -28,8 +28,13 @@ export function detectEncoding(buf: Buffer): Encoding {
 }
 
 /** The file's text as UTF-8 bytes without BOM (only Windows-1252 needs a new buffer). */
+/** Windows-1252's characters at 0x80–0x9F (the five unassigned bytes kept as the C1 controls, like WHATWG). */
+const CP1252_C1 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
 export function toUtf8(buf: Buffer, encoding: Encoding): Buffer {
-  if (encoding === "windows-1252") return Buffer.from(new TextDecoder("windows-1252").decode(buf), "utf8");
+  // Node 20's TextDecoder("windows-1252") decodes 0x80–0x9F as Latin-1 (€ came out as U+0080): map them here.
+  if (encoding === "windows-1252")
+    return Buffer.from(buf.toString("latin1").replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]), "utf8");
   return encoding === "utf-8-bom" ? buf.subarray(3) : buf;
 }
 

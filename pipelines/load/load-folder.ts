@@ -1,5 +1,5 @@
 // `libu load`: one folder of exports into the warehouse, atomically (contract.md, "Loads" and "Bad input").
-// 1. check every file (encoding, delimiter, header) — file-level problems fail the load before DuckDB reads;
+// 1. check every file (encoding, delimiter, header) — file-level problems fail the load and stop the staging;
 // 2. file by file: read it typed with DuckDB into a temporary table, find the rows that break a rule in set-based
 //    SQL, pseudonymise the CPR numbers (once per distinct number of the load), write the new snapshot to a staging
 //    table (_libu_ny_<table>) and its quarantined rows to a temporary table, then drop the file's temporary tables,
@@ -414,13 +414,6 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   const cprFacts = "_libu_cpr";
   const quarantine = "_libu_karantaene";
   try {
-    const prepared: Prepared[] = [];
-    for (const f of files) {
-      const p = await prepare(f, profile, tmp, problems);
-      if (p) prepared.push(p);
-    }
-    if (problems.length) throw new InputError(problems);
-
     // The next load id, checked again inside the transaction (the staging tables carry it).
     const nextLoadId = async () => {
       const [{ n }] = await all<{ n: number }>(wh, "load", "select count(*)::integer as n from information_schema.tables where table_name = 'load_log' and table_schema = 'main'");
@@ -433,22 +426,26 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     const quarantineDdl = loadTablesDdl.find((d) => d.includes(" quarantine ("))!;
     await run(wh, "load", quarantineDdl.replace("create table if not exists quarantine", `create or replace temp table ${quarantine}`));
 
-    // Step 2: file by file, outside the transaction; nothing the models read changes yet.
+    // Steps 1 and 2, file by file and overlapped: while DuckDB stages one file on its own threads, JavaScript checks
+    // the next (reads, hashes and sniffs it). Once a file-level problem is found nothing more is staged, but every file
+    // is still checked so that the message lists every problem.
+    const fileProblems = problems;
+    const rowProblems: string[] = [];
     const reports: TableReport[] = [];
-    for (const p of prepared) {
+    const stageOne = async (p: Prepared) => {
       const t0 = performance.now();
       const c = await log.timed(`${p.file}: læst, kontrolleret og skrevet til ${stagingTable(p.table.name)}`, () =>
         stage(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprFacts, quarantine, loadId }),
       );
       await dropTemp(wh, p.table.name);
       if (typeof c === "string") {
-        problems.push(c);
-        continue;
+        rowProblems.push(c);
+        return;
       }
       const share = c.rowsQuarantined / c.rowsRead;
       if (share > MAX_REJECT_SHARE && !opts.acceptRejects) {
         const top = c.byReason.map((r) => `regel ${r.regel} ${r.aarsag}: ${r.antal}`).join(", ");
-        problems.push(
+        rowProblems.push(
           `${c.p.file}: ${c.rowsQuarantined} of ${c.rowsRead} rows (${(share * 100).toFixed(1)} %) would be quarantined, more than ${MAX_REJECT_SHARE * 100} % ` +
             `(${top}) — the file is probably in the wrong format; fix it, or load anyway with --accept-rejects`,
         );
@@ -467,8 +464,15 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
         extraColumns: c.p.extras,
         ms: Math.round(p.ms + performance.now() - t0),
       });
+    };
+    let next = files.length ? prepare(files[0], profile, tmp, fileProblems) : undefined;
+    for (let i = 0; i < files.length; i++) {
+      const p = await next;
+      const staging = p && !fileProblems.length ? stageOne(p) : undefined;
+      next = i + 1 < files.length ? prepare(files[i + 1], profile, tmp, fileProblems) : undefined;
+      await staging;
     }
-    if (problems.length) throw new InputError(problems);
+    if (fileProblems.length || rowProblems.length) throw new InputError([...fileProblems, ...rowProblems]);
 
     // Step 3: one short transaction; a crash before COMMIT leaves the previous snapshot as it was.
     await run(wh, "load", "begin transaction");

@@ -196,6 +196,48 @@ describe("quarantine: one fixture per rule", () => {
   });
 });
 
+describe("typed reading", () => {
+  it("rows the reader cannot type take the text path: other contract formats load, bad dates and repeated ids are quarantined", async () => {
+    const dir = tempDir();
+    const lines = [
+      "underretning_id;cpr;modtaget;kilde;enhed;kvitteret",
+      "A;010115-1234;05-01-2025 10:00;skole;T;06-01-2025",
+      "B;010115-1234;2025-01-05 11:00;skole;T;2025-01-06", // another contract format: read as text, loaded
+      "C;010115-1234;05-01-2025 12:00;skole;T;31-02-2025", // no such date
+      "A;010115-1234;05.01.2025 13:00;skole;T;", // read as text, repeats A
+      "D;010115-1234;05-01-2025 14:00;skole;T;",
+      "D;010115-1234;05-01-2025 15:00;skole;T;",
+      "D;010115-1234;05-01-2025 16:00;skole;T;",
+    ];
+    writeFileSync(join(dir, "underretninger.csv"), lines.join("\n") + "\n");
+    const { report, error } = await load(wh, { folder: dir, acceptRejects: true });
+    expect(error).toBeUndefined();
+    expect(report!.tables[0]).toMatchObject({ rowsRead: 7, rowsLoaded: 3, rowsQuarantined: 4 });
+    expect(await rows(wh, `select underretning_id, modtaget::varchar m, kvitteret::varchar k, _linje from src_underretninger order by _linje`)).toEqual([
+      { underretning_id: "A", m: "2025-01-05 10:00:00", k: "2025-01-06", _linje: 2 },
+      { underretning_id: "B", m: "2025-01-05 11:00:00", k: "2025-01-06", _linje: 3 },
+      { underretning_id: "D", m: "2025-01-05 14:00:00", k: null, _linje: 6 },
+    ]);
+    expect(await rows(wh, `select linje, kolonne, regel, aarsag, raa_tekst from quarantine order by linje`)).toEqual([
+      { linje: 4, kolonne: "kvitteret", regel: 1, aarsag: "ugyldig_vaerdi", raa_tekst: "C;010115-****;05-01-2025 12:00;skole;T;31-02-2025" },
+      { linje: 5, kolonne: "underretning_id", regel: 4, aarsag: "dublet", raa_tekst: "A;010115-****;05.01.2025 13:00;skole;T;" },
+      { linje: 7, kolonne: "underretning_id", regel: 4, aarsag: "dublet", raa_tekst: "D;010115-****;05-01-2025 15:00;skole;T;" },
+      { linje: 8, kolonne: "underretning_id", regel: 4, aarsag: "dublet", raa_tekst: "D;010115-****;05-01-2025 16:00;skole;T;" },
+    ]);
+    // No staging or temporary table is left behind.
+    expect(await rows(wh, `select table_name from information_schema.tables where table_name like '\\_libu%' escape '\\'`)).toEqual([]);
+  });
+
+  it("a Windows-1252 file with € (where it differs from the Latin-1 DuckDB reads) is transcoded first", async () => {
+    const dir = tempDir();
+    const text = "underretning_id;cpr;modtaget;kilde;enhed;distrikt\r\nU1;010115-1234;05-01-2025 10:00;skole;Team € Øst;Ærø\r\n";
+    writeFileSync(join(dir, "underretninger.csv"), Buffer.from(text.replace("€", "\x80"), "latin1"));
+    const { report } = await load(wh, { folder: dir });
+    expect(report!.tables[0].encoding).toBe("windows-1252");
+    expect(await rows(wh, `select enhed, distrikt from src_underretninger`)).toEqual([{ enhed: "Team € Øst", distrikt: "Ærø" }]);
+  });
+});
+
 describe("file-level problems fail the whole load and change nothing", () => {
   const cases: [string, RegExp][] = [
     ["fejl-mangler-kolonne", /^underretninger\.csv, line 1: missing required column "kilde"/m],

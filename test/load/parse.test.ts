@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Column } from "../../pipelines/contract.ts";
 import { lit, openMemory, type Warehouse } from "../../pipelines/db.ts";
 import { parseExpr, patterns, sniffPattern } from "../../pipelines/load/parse-sql.ts";
-import { detectDelimiter, detectEncoding, splitCsvLine, blankLines, unsupportedEncoding } from "../../pipelines/load/detect.ts";
+import {
+  blankLines,
+  detectDelimiter,
+  detectEncoding,
+  hasC1Bytes,
+  mixedLineEnds,
+  sampleRows,
+  splitCsvLine,
+  unsupportedEncoding,
+} from "../../pipelines/load/detect.ts";
 import { normaliseName } from "../../pipelines/load/header.ts";
 
 let wh: Warehouse;
@@ -116,6 +125,28 @@ describe("detecting the file format", () => {
   it("finds blank lines by their number", () => {
     expect(blankLines(Buffer.from("h\n1\n\n2\r\n\r\n3\n"))).toEqual([3, 5]);
     expect(blankLines(Buffer.from("h\n1\n2\n"))).toEqual([]);
+  });
+  it("finds the bytes where Windows-1252 differs from Latin-1 (€ “ –), at any offset", () => {
+    const text = Buffer.from([0x4f, 0x73, 0x74, 0xe6, 0xf8, 0xe5, 0x3b, 0x41, 0x42, 0x43, 0x44, 0x45]);
+    expect(hasC1Bytes(text)).toBe(false);
+    for (let at = 0; at < text.length; at++) {
+      const b = Buffer.from(text);
+      b[at] = 0x80; // €
+      for (let off = 0; off < 4; off++) expect(hasC1Bytes(b.subarray(off)), `€ at ${at}, offset ${off}`).toBe(at >= off);
+    }
+    expect(hasC1Bytes(Buffer.from([0x96]))).toBe(true);
+    expect(hasC1Bytes(Buffer.from([0xa0, 0x7f, 0xff]))).toBe(false);
+  });
+  it("tells mixed line ends from \\r\\n with line breaks inside quoted cells", () => {
+    expect(mixedLineEnds(Buffer.from("a\r\nb\r\n"))).toBe(false);
+    expect(mixedLineEnds(Buffer.from("a\nb\n"))).toBe(false);
+    expect(mixedLineEnds(Buffer.from("a\r\nb\nc\r\n"))).toBe(true);
+    expect(mixedLineEnds(Buffer.from('a\r\n"x\ny"\r\n'))).toBe(false);
+    expect(mixedLineEnds(Buffer.from('a\r\n"x\ny"\n'))).toBe(true);
+  });
+  it("samples the first data rows, split into cells, without a cut-off last line", () => {
+    expect(sampleRows("h1;h2\r\n1;2\r\n\r\n3;4\r\n5;", false, ";")).toEqual([["1", "2"], ["3", "4"]]);
+    expect(sampleRows("h1;h2\n1;2\n5;6", true, ";")).toEqual([["1", "2"], ["5", "6"]]);
   });
   it("normalises header names: trimmed, lower case, æøå as ae oe aa", () => {
     expect(normaliseName("  Undersøgelse_ID ")).toBe("undersoegelse_id");
