@@ -147,6 +147,32 @@ describe("KPI 3 underretning_vurderet_24t", () => {
   });
 });
 
+describe("KPI 3 across the changes of daylight saving time", () => {
+  it("counts 24 elapsed hours, not 24 hours on the clock (timestamps are Danish local time)", async () => {
+    const wh = await build(
+      {
+        underretninger: [
+          // Clocks go back on 2024-10-27 03:00 → 02:00: 23:30 on the clock is 24:30 elapsed → not met.
+          u("b1", "2024-10-26 10:00", "Nord", { vurderet: "2024-10-27 09:30" }),
+          // 10:00 → 09:00 the next day is exactly 24 hours elapsed → met.
+          u("b2", "2024-10-26 10:00", "Nord", { vurderet: "2024-10-27 09:00" }),
+          // Clocks go forward on 2024-03-31 02:00 → 03:00: 24:30 on the clock is 23:30 elapsed → met.
+          u("b3", "2024-03-30 10:00", "Syd", { vurderet: "2024-03-31 10:30" }),
+          // 10:00 → 11:01 the next day is 24 hours and 1 minute elapsed → not met.
+          u("b4", "2024-03-30 10:00", "Syd", { vurderet: "2024-03-31 11:01" }),
+        ],
+      },
+      { asOf: "2024-12-31" },
+    );
+    expect(await kpiRows(wh, "underretning_vurderet_24t")).toEqual([
+      enhed("2024K1", "Syd", 1, 2),
+      kommune("2024K1", 1, 2),
+      enhed("2024K4", "Nord", 1, 2),
+      kommune("2024K4", 1, 2),
+    ]);
+  });
+});
+
 describe("KPI 4 underretning_kvitteret_6_hverdage", () => {
   const rows: FixtureRows = {
     underretninger: [
