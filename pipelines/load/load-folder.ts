@@ -1,9 +1,9 @@
 // `libu load`: one folder of exports into the warehouse, atomically (contract.md, "Loads" and "Bad input").
 // 1. check every file (encoding, delimiter, header) — file-level problems fail the load and stop the staging;
-// 2. file by file: read it typed with DuckDB into a temporary table, find the rows that break a rule in set-based
-//    SQL, pseudonymise the CPR numbers (once per distinct number of the load), write the new snapshot to a staging
-//    table (_libu_ny_<table>) and its quarantined rows to a temporary table, then drop the file's temporary tables,
-//    so only one file is held in memory at a time;
+// 2. file by file: read it typed with DuckDB into a temporary table, pseudonymise the CPR numbers (once per distinct
+//    number of the load), check every row against the rules in one set-based pass that writes the new snapshot to a
+//    staging table (_libu_ny_<table>), move the rows that break a rule to the load's quarantine, then drop the file's
+//    temporary tables, so only one file is held in memory at a time;
 // 3. a file-level problem found on the way (no rows, the 5 % guard) drops the staging tables and changes nothing;
 //    else one short transaction renames each staging table to its src_ table and writes load_log, load_files and
 //    quarantine. A load killed before that commit leaves only staging tables, which the next load drops.
