@@ -32,10 +32,14 @@ select
   -- Exactly 24 hours is met; a missing vurderet is not. The export's timestamps are Danish wall-clock
   -- times; 24 hours are 24 elapsed hours, so both are read as Europe/Copenhagen time: across the night
   -- the clocks go back, 23.5 hours on the clock are 24.5 hours elapsed (and the other way in spring).
-  coalesce(
-    timezone('Europe/Copenhagen', u.vurderet) <= timezone('Europe/Copenhagen', u.modtaget) + interval 24 hour,
-    false
-  ) as vurderet_24t,
+  -- Daylight saving time moves the clock by an hour at most, so only a clock difference within an hour
+  -- of 24 needs the (slow) time-zone conversion.
+  case
+    when u.vurderet is null then false
+    when u.vurderet <= u.modtaget + interval 23 hour then true
+    when u.vurderet > u.modtaget + interval 25 hour then false
+    else timezone('Europe/Copenhagen', u.vurderet) <= timezone('Europe/Copenhagen', u.modtaget) + interval 24 hour
+  end as vurderet_24t,
   f.frist as kvittering_frist,
   -- A missing kvitteret is not met.
   coalesce(u.kvitteret <= f.frist, false) as kvitteret_6_hverdage
