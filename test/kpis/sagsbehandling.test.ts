@@ -68,3 +68,22 @@ describe("KPI 20: the FTE sum is exact", () => {
     wh.close();
   });
 });
+
+describe("KPI 20 in the first quarters with data", () => {
+  test("reports from the quarter of the earliest data, whatever the year (no fixed first year)", async () => {
+    const wh = await buildFixture(
+      {
+        sager: [sag("1", "Nord", "2009-11-01", null), sag("2", "Nord", "2010-02-01", "2010-03-31")],
+        sagsbehandlere: [behandler("w1", "Nord", 1, "2009-10-01", null)],
+      },
+      { asOf: "2010-04-10" },
+    );
+    expect(await kpiRows(wh, "sager_pr_sagsbehandler")).toEqual([
+      { kvartal: "2009K4", niveau: "enhed", enhed: "Nord", taeller: 1, naevner: 1, vaerdi: 1 },
+      { kvartal: "2009K4", niveau: "kommune", enhed: null, taeller: 1, naevner: 1, vaerdi: 1 },
+      { kvartal: "2010K1", niveau: "enhed", enhed: "Nord", taeller: 2, naevner: 1, vaerdi: 2 },
+      { kvartal: "2010K1", niveau: "kommune", enhed: null, taeller: 2, naevner: 1, vaerdi: 2 },
+    ]);
+    wh.close();
+  });
+});
