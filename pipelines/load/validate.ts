@@ -114,9 +114,11 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
     if (col.required)
       whens.push(`when ${isTyped && !byReader ? blank(col.name) : `${id} is null`} then ${fejl(1, col.name, "mangler", `${col.name}: ${reasons.mangler}`)}`);
     if (isTyped && col.type !== "cpr") {
-      const bad = byReader ? "false" : `${id} is null and not ${blank(col.name)}`;
-      const early = col.type === "date" || col.type === "timestamp" ? ` or ${id} < ${lit(EARLIEST)}` : "";
-      whens.push(`when ${bad}${early} then ${fejl(1, col.name, "ugyldig_vaerdi", `${col.name}: ${reasons.ugyldig_vaerdi} (${typeNames[col.type]})`)}`);
+      const bad = [
+        ...(byReader ? [] : [`${id} is null and not ${blank(col.name)}`]),
+        ...(col.type === "date" || col.type === "timestamp" ? [`${id} < ${lit(EARLIEST)}`] : []),
+      ];
+      if (bad.length) whens.push(`when ${bad.join(" or ")} then ${fejl(1, col.name, "ugyldig_vaerdi", `${col.name}: ${reasons.ugyldig_vaerdi} (${typeNames[col.type]})`)}`);
     }
   }
   // Rule 2: a code not in its code list.
