@@ -436,7 +436,8 @@ export function simulate(input: SimInput): Simulation {
   const placementType = (age: number, d: Day, group?: string): string => {
     let g = group;
     if (!g) {
-      if (age >= 15 && rng.chance(0.15)) g = "eget_vaerelse_kostskole";
+      // Eget værelse, kollegium, kost- and efterskole: about one placement in ten nationally (Ankestyrelsen).
+      if (age >= 14 && rng.chance(0.6)) g = "eget_vaerelse_kostskole";
       else {
         const family = age <= 5 ? Math.max(0.9, lerp(familyShareOfNewPlacements, d)) : lerp(familyShareOfNewPlacements, d);
         g = rng.chance(family) ? "familiebaseret" : "institution";
@@ -612,7 +613,7 @@ export function simulate(input: SimInput): Simulation {
     const c = agedOnW(placedAges);
     const age = ageOn(c, W);
     const r = rng.next();
-    const group = age >= 15 && r < 0.12 ? "eget_vaerelse_kostskole" : r < 0.12 + 0.45 ? "familiebaseret" : "institution";
+    const group = age >= 14 && r < 0.3 ? "eget_vaerelse_kostskole" : r < 0.57 ? "familiebaseret" : "institution";
     const type = placementType(age, W, group);
     const span = legacySpan(type, c);
     if (!span) continue;
