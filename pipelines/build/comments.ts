@@ -116,8 +116,9 @@ export async function commentTable(
   description: string | undefined,
   columns: Iterable<[string, string | undefined]>,
   existing: string[],
+  kind: "table" | "view" = "table",
 ): Promise<void> {
-  if (description) await wh.run(`comment on table ${ident(table)} is ${lit(description)}`);
+  if (description) await wh.run(`comment on ${kind} ${ident(table)} is ${lit(description)}`);
   for (const [col, desc] of columns) {
     // A documented column the table lacks is reported by the documentation check, not a crash here.
     if (desc && existing.includes(col)) await wh.run(`comment on column ${ident(table)}.${ident(col)} is ${lit(desc)}`);

@@ -46,11 +46,13 @@ export async function dataDictionary(modelsDir: string): Promise<string> {
 }
 
 async function render(wh: Warehouse, modelsDir: string): Promise<string> {
-  const tables = new Map(
-    (await wh.all<{ table_name: string; comment: string | null }>(
-      `select table_name, comment from duckdb_tables() where schema_name = 'main' order by table_name`,
-    )).map((t) => [t.table_name, t.comment]),
+  const objects = await wh.all<{ table_name: string; comment: string | null; is_view: boolean }>(
+    `select table_name, comment, false as is_view from duckdb_tables() where schema_name = 'main'
+     union all select view_name, comment, true from duckdb_views() where schema_name = 'main' and not internal
+     order by 1`,
   );
+  const tables = new Map(objects.map((t) => [t.table_name, t.comment]));
+  const views = new Set(objects.filter((t) => t.is_view).map((t) => t.table_name));
   const columns = await wh.all<ColumnRow>(
     `select table_name, column_name, data_type, comment from duckdb_columns() where schema_name = 'main' and not internal order by table_name, column_index`,
   );
@@ -69,7 +71,7 @@ async function render(wh: Warehouse, modelsDir: string): Promise<string> {
     const out = [`## ${title}`, "", intro, ""];
     for (const name of names) {
       if (!tables.has(name)) continue;
-      out.push(`### \`${name}\``, "", cell(tables.get(name)) || "_(no description)_", "");
+      out.push(`### \`${name}\`${views.has(name) ? " (view)" : ""}`, "", cell(tables.get(name)) || "_(no description)_", "");
       const rowChecks = (declared.get(name) ?? []).filter((t) => t.kind === "expression" && !t.column).map(testLabel);
       if (rowChecks.length) out.push(`Table tests: ${rowChecks.map((c) => `\`${c}\``).join("; ")}`, "");
       const customOf = custom.filter((t) => t.model === name).map((t) => `\`${t.name}\``);

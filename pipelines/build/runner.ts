@@ -84,9 +84,18 @@ async function tableColumnNames(wh: Warehouse, table: string): Promise<string[]>
   return reader.columnNames();
 }
 
-async function commentModel(wh: Warehouse, name: string, sidecar: NonNullable<Model["sidecar"]>): Promise<void> {
+async function commentModel(wh: Warehouse, name: string, sidecar: NonNullable<Model["sidecar"]>, kind: "table" | "view" = "table"): Promise<void> {
   const cols = [...sidecar.columns].map(([c, d]) => [c, d.description] as [string, string | undefined]);
-  await commentTable(wh, name, sidecar.description, cols, await tableColumnNames(wh, name));
+  await commentTable(wh, name, sidecar.description, cols, await tableColumnNames(wh, name), kind);
+}
+
+/** Tables and views of the main schema by name, so a model can change from one to the other. */
+async function existingKinds(wh: Warehouse): Promise<Map<string, "table" | "view">> {
+  const rows = await wh.all<{ name: string; kind: "table" | "view" }>(
+    `select table_name as name, 'table' as kind from duckdb_tables() where schema_name = 'main'
+     union all select view_name, 'view' from duckdb_views() where schema_name = 'main' and not internal`,
+  );
+  return new Map(rows.map((r) => [r.name, r.kind]));
 }
 
 /** Descriptions of the load and config tables (the models' are stored as each is built). */
@@ -108,15 +117,20 @@ export async function buildModels(
     await loadSeeds(wh, opts.modelsDir);
     await writeConfigTables(wh, opts.config);
     await commentBaseTables(wh);
+    const existing = await existingKinds(wh);
     for (const model of models) {
       const start = performance.now();
+      const kind = model.sidecar?.materialized ?? "table";
       try {
-        await wh.run(`create or replace table ${ident(model.name)} as\n${model.sql.trim().replace(/;\s*$/, "")}`);
+        // A model that changed between table and view: CREATE OR REPLACE cannot change an object's type.
+        const before = existing.get(model.name);
+        if (before && before !== kind) await wh.run(`drop ${before} ${ident(model.name)}`);
+        await wh.run(`create or replace ${kind} ${ident(model.name)} as\n${model.sql.trim().replace(/;\s*$/, "")}`);
       } catch (e) {
         const msg = (e as Error).message.split("\n")[0];
         throw new BuildError(`model ${model.name} (${model.path}) failed: ${msg}; the previous marts are kept`);
       }
-      if (model.sidecar) await commentModel(wh, model.name, model.sidecar);
+      if (model.sidecar) await commentModel(wh, model.name, model.sidecar, kind);
       const [{ n }] = await wh.all<{ n: bigint }>(`select count(*) as n from ${ident(model.name)}`);
       const ms = performance.now() - start;
       result.models.push({ name: model.name, rows: Number(n), ms });

@@ -17,9 +17,13 @@ export interface ColumnDoc {
   description?: string;
 }
 
+/** How the runner materialises a model: a table (default) or a view (cheap projections of loaded tables). */
+export type Materialized = "table" | "view";
+
 export interface Sidecar {
   path: string;
   description?: string;
+  materialized: Materialized;
   /** Column name → description, in the order of the file. */
   columns: Map<string, ColumnDoc>;
   tests: DeclaredTest[];
@@ -51,8 +55,11 @@ export function parseSidecar(raw: unknown, path: string): Sidecar {
   if (!isObject(raw)) fail("must be a JSON object");
   const top = raw as Json;
   for (const key of Object.keys(top))
-    if (!["description", "columns", "tests", "severity"].includes(key))
-      fail(`unknown key "${key}" (expected description, columns, tests, severity)`);
+    if (!["description", "materialized", "columns", "tests", "severity"].includes(key))
+      fail(`unknown key "${key}" (expected description, materialized, columns, tests, severity)`);
+  const materialized = (top.materialized ?? "table") as Materialized;
+  if (materialized !== "table" && materialized !== "view")
+    fail(`"materialized" must be "table" or "view", not ${JSON.stringify(top.materialized)}`);
   const fileSeverity = parseSeverity(top.severity ?? "error", "severity", fail);
   if (top.description !== undefined && typeof top.description !== "string") fail(`"description" must be text`);
   const columns = new Map<string, ColumnDoc>();
@@ -76,7 +83,7 @@ export function parseSidecar(raw: unknown, path: string): Sidecar {
   }
   if (top.tests !== undefined && !Array.isArray(top.tests)) fail(`"tests" must be a list`);
   for (const t of (top.tests as unknown[] | undefined) ?? []) tests.push(parseTest(t, undefined, fileSeverity, "tests", fail));
-  return { path, description: top.description as string | undefined, columns, tests };
+  return { path, description: top.description as string | undefined, materialized, columns, tests };
 }
 
 function parseSeverity(v: unknown, where: string, fail: (m: string) => never): Severity {

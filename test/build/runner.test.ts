@@ -55,6 +55,23 @@ describe("buildModels", () => {
     expect(c).toMatch(/YYYY/);
   });
 
+  it("materialises a model as a view when its sidecar says so, described and tested like a table, and switches either way", async () => {
+    const asView = { ...baseModels, "staging/stg_tal.json": { ...(baseModels["staging/stg_tal.json"] as object), materialized: "view" } };
+    const wh = await openMemory();
+    await buildModels(wh, opts(tempModels(baseModels)), runDataTests);
+    await buildModels(wh, opts(tempModels(asView)), runDataTests);
+    expect(await rows(wh, "select view_name, comment from duckdb_views() where view_name = 'stg_tal'")).toEqual([{ view_name: "stg_tal", comment: "numbers" }]);
+    expect(await rows(wh, "select count(*) as n from duckdb_tables() where table_name = 'stg_tal'")).toEqual([{ n: 0n }]);
+    expect(await rows(wh, "select comment from duckdb_columns() where table_name = 'stg_tal' order by column_index")).toEqual([
+      { comment: "a number" },
+      { comment: "a letter" },
+    ]);
+    expect(await rows(wh, "select status, count(*) as n from data_test_results group by status")).toEqual([{ status: "ok", n: 6n }]);
+    expect(await rows(wh, "select sum(dobbelt) as s from mart_tal")).toEqual([{ s: 12n }]);
+    await buildModels(wh, opts(tempModels(baseModels)), runDataTests);
+    expect(await rows(wh, "select count(*) as n from duckdb_tables() where table_name = 'stg_tal'")).toEqual([{ n: 1n }]);
+  });
+
   it("keeps the previous tables when a model's SQL fails, and names the model and why", async () => {
     const dir = tempModels(baseModels);
     const wh = await openMemory();

@@ -17,6 +17,7 @@ describe("sidecar format", () => {
       "x.json",
     );
     expect(s.columns.get("b")).toEqual({ description: "B only described" });
+    expect(s.materialized).toBe("table");
     expect(s.tests).toEqual([
       { kind: "not_null", column: "a", severity: "warn" },
       { kind: "unique", columns: ["a"], severity: "warn" },
@@ -35,6 +36,7 @@ describe("sidecar format", () => {
     [{ tests: [{ not_null: true }] }, /exactly one of unique, expression/],
     [{ columns: { a: { tests: [{ not_null: true, severity: "fatal" }] } } }, /"error" or "warn"/],
     [{ severity: "info" }, /severity must be "error" or "warn"/],
+    [{ materialized: "ephemeral" }, /"materialized" must be "table" or "view"/],
   ])("rejects %j with a message naming the file", (raw, message) => {
     expect(() => parseSidecar(raw, "models/marts/m.json")).toThrow(message);
     expect(() => parseSidecar(raw, "models/marts/m.json")).toThrow(/^models\/marts\/m\.json: /);
