@@ -13,26 +13,36 @@ export const cprYearSql = (d: string) => `(case
     else case when cast(substr(${d}, 5, 2) as integer) <= 57 then 2000 else 1800 end
   end + cast(substr(${d}, 5, 2) as integer))`;
 
-/** Birth date from 10 CPR digits, NULL when DDMMYY is not a real date. */
+/** Birth date from 10 CPR digits, NULL when DDMMYY is not a real date (the cast checks month lengths and leap days). */
 export const cprBirthDateSql = (d: string) =>
-  `cast(try_strptime(cast(${cprYearSql(d)} as varchar) || '-' || substr(${d}, 3, 2) || '-' || substr(${d}, 1, 2), '%Y-%m-%d') as date)`;
+  `try_cast(cast(${cprYearSql(d)} as varchar) || '-' || substr(${d}, 3, 2) || '-' || substr(${d}, 1, 2) as date)`;
 
 /** `dreng` for an odd last digit, `pige` for even. */
 export const cprSexSql = (d: string) => `(case when cast(substr(${d}, 10, 1) as integer) % 2 = 1 then 'dreng' else 'pige' end)`;
 
 /**
- * One row per distinct raw CPR value of `source.column`: `raa` (the raw value), `gyldig`, and for valid
- * numbers `barn_id` (hex SHA-256 of key || 10 digits), `foedselsdato`, `koen`. Needs the parameter $key.
+ * One row per distinct 10-digit value of `source.column` (cprDigitsSql's output, NULL skipped): `digits`, `gyldig`,
+ * and for valid numbers `barn_id` (hex SHA-256 of key || 10 digits), `foedselsdato`, `koen`. Needs the parameter $key.
+ * Keyed on the digits, so 010115-1234 and 0101151234 in two files are hashed once.
  */
-export function cprFactsQuery(source: string, column: string): string {
-  return `with v as (select distinct ${column} as raa from ${source} where ${column} is not null),
-  d as (select raa, ${cprDigitsSql("raa")} as digits from v),
-  f as (select raa, digits, case when digits is not null then ${cprBirthDateSql("digits")} end as foedselsdato from d)
-  select raa, foedselsdato is not null as gyldig,
+export function cprDigitFactsQuery(source: string, column: string): string {
+  return `with v as (select distinct ${column} as digits from ${source} where ${column} is not null),
+  f as (select digits, ${cprBirthDateSql("digits")} as foedselsdato from v)
+  select digits, foedselsdato is not null as gyldig,
     case when foedselsdato is not null then sha256($key || digits) end as barn_id,
     foedselsdato,
     case when foedselsdato is not null then ${cprSexSql("digits")} end as koen
   from f`;
+}
+
+/**
+ * One row per distinct raw CPR value of `source.column`: `raa` (the raw value), `gyldig`, and for valid
+ * numbers `barn_id`, `foedselsdato`, `koen` (cprDigitFactsQuery). Needs the parameter $key.
+ */
+export function cprFactsQuery(source: string, column: string): string {
+  return `with d as (select raa, ${cprDigitsSql("raa")} as digits from (select distinct ${column} as raa from ${source} where ${column} is not null)),
+  f as (${cprDigitFactsQuery("d", "digits")})
+  select d.raa, coalesce(f.gyldig, false) as gyldig, f.barn_id, f.foedselsdato, f.koen from d left join f using (digits)`;
 }
 
 /** Masks CPR-shaped numbers as DDMMYY-**** (like maskCpr; without digit boundaries, so it may mask more, never less). */

@@ -17,7 +17,7 @@ export interface CheckInput {
   rows: string;
   /** Table of `_linje` of rows whose id repeats an earlier row (duplicatesQuery). */
   duplicates?: string;
-  /** The CPR facts table (cprFactsQuery results) holding every CPR value of the file. */
+  /** The CPR facts of the file: `raa` and its pseudonym, birth date and sex, for the valid numbers only (no row = invalid). */
   cprFacts: string;
   /** Contract column → sniffed strptime pattern (date and timestamp columns). */
   firstPattern: Map<string, string>;
