@@ -108,45 +108,32 @@ with
     where
       cast(f.startet + interval 3 month as date) < k.qe
   ),
-  med_seneste_opfoelgning as (
-    -- L: the child's latest follow-up dated startet … qe. A hash join on the child and a group by, not
-    -- an as-of join: inside the build's transaction DuckDB lacks the new tables' statistics and plans an
-    -- as-of join as a nested loop (the national build never finished).
-    select
-      p.kvartal,
-      p.qe,
-      p.foranstaltning_id,
-      p.barn_id,
-      p.startet,
-      p.enhed,
-      max(o.dato) as l
-    from
-      opfoelgning_population as p
-      left join stg_opfoelgninger as o on o.barn_id = p.barn_id
-      and o.dato between p.startet and p.qe
-    group by
-      p.kvartal,
-      p.qe,
-      p.foranstaltning_id,
-      p.barn_id,
-      p.startet,
-      p.enhed
-  ),
   kpi_13 as (
+    -- Met when the latest follow-up L dated startet … qe gives L + k months >= qe. The population has
+    -- startet + 3 months < qe, so without a follow-up it is never met, and since L + k months grows
+    -- with L this is: some follow-up in startet … qe has dato + k months >= qe. A semi join, not the
+    -- latest follow-up by a join and group by (seconds on the national set) nor an as-of join (inside
+    -- the build's transaction DuckDB planned it as a nested loop).
     select
       'opfoelgning_rettidig' as kpi,
       p.kvartal,
       p.enhed,
       case
-        when coalesce(
-          cast(p.l + to_months(c.opfoelgning_interval_maaneder) as date),
-          cast(p.startet + interval 3 month as date)
-        ) >= p.qe then 1
+        when exists (
+          select
+            1
+          from
+            stg_opfoelgninger as o
+          where
+            o.barn_id = p.barn_id
+            and o.dato between p.startet and p.qe
+            and cast(o.dato + to_months(c.opfoelgning_interval_maaneder) as date) >= p.qe
+        ) then 1
         else 0
       end as taeller,
       1 as naevner
     from
-      med_seneste_opfoelgning as p
+      opfoelgning_population as p
       cross join cfg_kommune as c
   ),
   poster as (
