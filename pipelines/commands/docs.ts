@@ -21,21 +21,12 @@ export const command: Command = {
       ctx.stdout.write(text);
       return;
     }
-    if (values.out) {
-      const out = resolve(ctx.cwd, values.out as string);
-      writeFileSync(out, text);
-      ctx.log.info(`docs: ${out}`);
-      return;
-    }
-    const dictionary = join(modelsDir, "DATA_DICTIONARY.md");
-    writeFileSync(dictionary, text);
-    if (values.models) {
-      ctx.log.info(`docs: ${dictionary}`);
-      return;
-    }
-    // The contract document belongs to the repository's data/ folder, beside the demo it describes.
-    const contract = join(dirname(modelsDir), "data", "CONTRACT.md");
-    writeFileSync(contract, contractMarkdown(modelsDir));
-    ctx.log.info(`docs: ${dictionary}, ${contract}`);
+    // --out: the dictionary only, there. Else beside the models, and for the repository's own models also the
+    // contract document in data/, beside the demo it describes.
+    const dictionary = values.out ? resolve(ctx.cwd, values.out as string) : join(modelsDir, "DATA_DICTIONARY.md");
+    const outputs: [string, string][] = [[dictionary, text]];
+    if (!values.out && !values.models) outputs.push([join(dirname(modelsDir), "data", "CONTRACT.md"), contractMarkdown(modelsDir)]);
+    for (const [file, content] of outputs) writeFileSync(file, content);
+    ctx.log.info(`docs: ${outputs.map(([file]) => file).join(", ")}`);
   },
 };
