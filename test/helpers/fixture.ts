@@ -42,16 +42,24 @@ export async function kpiRows(wh: Warehouse, kpi: string) {
   );
 }
 
-/** An expected `kpiRows` row written by hand: `enhed` NULL is the kommune level; vaerdi = taeller / naevner, or taeller for counts. */
-export function martRow(kvartal: string, enhed: string | null, taeller: number, naevner: number | null = null) {
+/**
+ * An expected `kpiRows` row written by hand: `enhed` NULL is the kommune level; vaerdi as given, else
+ * taeller / naevner, or taeller for counts.
+ */
+export function martRow(kvartal: string, enhed: string | null, taeller: number, naevner: number | null = null, vaerdi?: number) {
   return {
     kvartal,
     niveau: enhed === null ? "kommune" : "enhed",
     enhed,
     taeller,
     naevner,
-    vaerdi: naevner === null ? taeller : taeller / naevner,
+    vaerdi: vaerdi ?? (naevner === null ? taeller : taeller / naevner),
   };
+}
+
+/** One measure row of src_foranstaltninger; unit Nord unless `extra` says otherwise. */
+export function measure(id: string, barn: string, type: string, startet: string, ophoert: string | null, extra: Record<string, unknown> = {}) {
+  return { foranstaltning_id: id, barn_id: barn, foedselsdato: "2012-06-15", type, startet, ophoert, enhed: "Nord", ...extra };
 }
 
 /** Runs the sidecar data tests of the named models on a fixture warehouse; returns those that did not pass. */

@@ -2,29 +2,11 @@
 // hand-built fixture whose rows are worked out by hand in the comments.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Warehouse } from "../../pipelines/db.ts";
-import { buildFixture, kpiRows } from "../helpers/fixture.ts";
+import { buildFixture, kpiRows, martRow, measure as m } from "../helpers/fixture.ts";
 
-/** One measure row of src_foranstaltninger; unit Nord unless `extra` says otherwise. */
-const m = (id: string, barn: string, type: string, startet: string, ophoert: string | null, extra: Record<string, unknown> = {}) => ({
-  foranstaltning_id: id,
-  barn_id: barn,
-  foedselsdato: "2012-06-15",
-  type,
-  startet,
-  ophoert,
-  enhed: "Nord",
-  ...extra,
-});
-
-/** An expected mart row; niveau follows from enhed (NULL = kommune). */
-const r = (kvartal: string, enhed: string | null, taeller: number, naevner: number | null, vaerdi: number) => ({
-  kvartal,
-  niveau: enhed === null ? "kommune" : "enhed",
-  enhed,
-  taeller,
-  naevner,
-  vaerdi,
-});
+/** An expected mart row with its value written out by hand; niveau follows from enhed (NULL = kommune). */
+const r = (kvartal: string, enhed: string | null, taeller: number, naevner: number | null, vaerdi: number) =>
+  martRow(kvartal, enhed, taeller, naevner, vaerdi);
 
 const besoeg = (id: string, barn: string, dato: string) => ({ besoeg_id: id, barn_id: barn, dato, enhed: "Nord" });
 

@@ -1,29 +1,11 @@
 // KPIs 10–13 (kpis.md "Measures and placements"), each against a small hand-built fixture whose mart
 // rows are worked out by hand in the comments.
 import { describe, expect, test } from "vitest";
-import { buildFixture, kpiRows } from "../helpers/fixture.ts";
+import { buildFixture, kpiRows, martRow, measure as m } from "../helpers/fixture.ts";
 
-/** One measure row of src_foranstaltninger; unit Nord unless `extra` says otherwise. */
-const m = (id: string, barn: string, type: string, startet: string, ophoert: string | null, extra: Record<string, unknown> = {}) => ({
-  foranstaltning_id: id,
-  barn_id: barn,
-  foedselsdato: "2012-06-15",
-  type,
-  startet,
-  ophoert,
-  enhed: "Nord",
-  ...extra,
-});
-
-/** An expected mart row; niveau follows from enhed (NULL = kommune). */
-const r = (kvartal: string, enhed: string | null, taeller: number, naevner: number | null, vaerdi: number) => ({
-  kvartal,
-  niveau: enhed === null ? "kommune" : "enhed",
-  enhed,
-  taeller,
-  naevner,
-  vaerdi,
-});
+/** An expected mart row with its value written out by hand; niveau follows from enhed (NULL = kommune). */
+const r = (kvartal: string, enhed: string | null, taeller: number, naevner: number | null, vaerdi: number) =>
+  martRow(kvartal, enhed, taeller, naevner, vaerdi);
 
 describe("KPI 10 foranstaltninger_nye_antal", () => {
   test("measures (not children) with startet in the quarter, first and last day included; running quarter absent", async () => {
