@@ -21,7 +21,7 @@ export function srcColumns(table: Table): { name: string; type: string; descript
   for (const col of table.columns) {
     if (col.type === "cpr") {
       cols.push(
-        { name: "barn_id", type: "varchar", description: "pseudonym of the child (keyed SHA-256 of the CPR number)" },
+        { name: "barn_id", type: "uuid", description: "pseudonym of the child: keyed SHA-256 of the CPR number, first 128 bits as a UUID" },
         { name: "foedselsdato", type: "date", description: "birth date, derived from the CPR number" },
         { name: "koen", type: "varchar", description: "sex derived from the CPR number: dreng or pige" },
       );

@@ -27,28 +27,34 @@ export const cprBirthDateSql = (d: string) =>
 export const cprSexSql = (d: string) => `(case when cast(substr(${d}, 10, 1) as integer) % 2 = 1 then 'dreng' else 'pige' end)`;
 
 /**
- * One row per distinct 10-digit value of `source.column` (cprDigitsSql's output, NULL skipped): `digits`, `gyldig`,
- * and for valid numbers `barn_id` (hex SHA-256 of key || 10 digits), `foedselsdato`, `koen`. Needs the parameter $key.
- * Keyed on the digits, so 010115-1234 and 0101151234 in two files are hashed once.
+ * The pseudonym of 10 CPR digits: the first 128 bits of SHA-256 over the key and the digits, as a UUID. A UUID is
+ * 16 bytes stored inline, where 64 characters of hex were the widest column of every table (measured: writing 2 M
+ * of them took 0.6 s against 0.1 s as UUIDs), and a join on barn_id compared 64-byte strings. 128 bits keep
+ * collisions out of reach (about 1e-27 for a million children); the secret key, not the length, is what stops
+ * anyone testing a CPR number.
  */
-export function cprDigitFactsQuery(source: string, column: string): string {
-  return `with v as (select distinct ${column} as digits from ${source} where ${column} is not null),
-  f as (select digits, ${cprBirthDateSql("digits")} as foedselsdato from v)
-  select digits, foedselsdato is not null as gyldig,
-    case when foedselsdato is not null then sha256($key || digits) end as barn_id,
-    foedselsdato,
-    case when foedselsdato is not null then ${cprSexSql("digits")} end as koen
-  from f`;
-}
+export const pseudonymSql = (digits: string) => `left(sha256($key || ${digits}), 32)::uuid`;
 
 /**
- * One row per distinct raw CPR value of `source.column`: `raa` (the raw value), `gyldig`, and for valid
- * numbers `barn_id`, `foedselsdato`, `koen` (cprDigitFactsQuery). Needs the parameter $key.
+ * One row per distinct raw CPR value of `source.column` (NULL skipped): `raa` (the raw value), `digits`, `gyldig`,
+ * and for valid numbers `barn_id` (pseudonymSql), `foedselsdato`, `koen`. Needs the parameter $key.
+ * `known` (digits, barn_id, foedselsdato, koen) holds the valid numbers of the files loaded before: those are looked
+ * up, not hashed again (`ny` marks the others). Hashing is the costly part: per file, hashing every number again
+ * cost the national load 2.2 s, looking them up about 1 s.
  */
-export function cprFactsQuery(source: string, column: string): string {
-  return `with d as (select raa, ${cprDigitsSql("raa")} as digits from (select distinct ${column} as raa from ${source} where ${column} is not null)),
-  f as (${cprDigitFactsQuery("d", "digits")})
-  select d.raa, coalesce(f.gyldig, false) as gyldig, f.barn_id, f.foedselsdato, f.koen from d left join f using (digits)`;
+export function cprFactsQuery(source: string, column: string, known?: string): string {
+  const d = `select raa, ${cprDigitsSql("raa")} as digits from (select distinct ${column} as raa from ${source} where ${column} is not null)`;
+  const k = known
+    ? `select d.*, k.digits is not null as kendt, k.barn_id, k.foedselsdato, k.koen from d left join ${known} k using (digits)`
+    : "select *, false as kendt, null::uuid as barn_id, null::date as foedselsdato, null::varchar as koen from d";
+  // CASE evaluates a branch only for the rows that take it: known numbers are not hashed.
+  return `with d as (${d}), k as (${k}),
+  f as (select raa, digits, kendt, barn_id, koen, case when kendt then foedselsdato else ${cprBirthDateSql("digits")} end as foedselsdato from k)
+  select raa, digits, foedselsdato is not null as gyldig, not kendt as ny,
+    case when kendt then barn_id when foedselsdato is not null then ${pseudonymSql("digits")} end as barn_id,
+    foedselsdato,
+    case when kendt then koen when foedselsdato is not null then ${cprSexSql("digits")} end as koen
+  from f`;
 }
 
 /** Masks CPR-shaped numbers as DDMMYY-**** (like maskCpr; without digit boundaries, so it may mask more, never less). */

@@ -21,7 +21,7 @@ import { InputError, LibuError, UsageError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { loadTablesDdl, srcColumns, warehouseDdl } from "../warehouse.ts";
 import { codeLists, defaultSeedsDir } from "./codes.ts";
-import { cprDigitFactsQuery, cprDigitsSql, maskCprSql } from "./cpr-sql.ts";
+import { cprFactsQuery, maskCprSql } from "./cpr-sql.ts";
 import { blankLines, detect, hasC1Bytes, mixedLineEnds, sampleRows, toUtf8, unsupportedEncoding } from "./detect.ts";
 import { matchHeader, normaliseName } from "./header.ts";
 import { type DateFormat, parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
@@ -269,7 +269,7 @@ interface Staged {
 async function stage(
   wh: Warehouse,
   p: Prepared,
-  opts: { asOf: string; profile?: Profile; key: string; seedsDir: string; log: Logger; tmp: string; cprFacts: string; quarantine: string; loadId: number },
+  opts: { asOf: string; profile?: Profile; key: string; seedsDir: string; log: Logger; tmp: string; cprKnown: string; quarantine: string; loadId: number },
 ): Promise<Staged | string> {
   const t = tempNames(p.table.name);
   const table = p.table;
@@ -300,24 +300,16 @@ async function stage(
   const textRows = raw.text ? `(select _linje as _rid, * from ${raw.text})` : undefined;
   const cprCol = table.columns.find((c) => c.type === "cpr");
   if (cprCol) {
-    // The pseudonym is a keyed hash: computed once per distinct CPR number of the whole load (opts.cprFacts, keyed on
-    // the 10 digits, so a number written with a dash in one file and without in another is hashed once), and the
-    // file's own values copied out, so the row pass joins a table the size of the file's children, not the load's.
-    // Raw values that are not CPR-shaped or not a real date get no row here; the row pass reads that as invalid.
+    // The file's distinct CPR values with their pseudonyms (cpr-sql.ts), numbers of earlier files looked up in
+    // opts.cprKnown; the row pass joins this table, the size of the file's children. Raw values that are not
+    // CPR-shaped or not a real date get no row: the row pass reads that as invalid.
     const c = ident(rawColumns.get(cprCol.name)!);
+    const values = `(select ${c} from ${raw.raw}${raw.text ? ` union all select ${c} from ${raw.text}` : ""})`;
+    await run(wh, p.file, `create or replace temp table ${t.cpr} as select * from (${cprFactsQuery(values, c, opts.cprKnown)}) where gyldig`, { key: opts.key });
     await run(
       wh,
       p.file,
-      `create or replace temp table ${t.cpr} as select raa, ${cprDigitsSql("raa")} as digits
-       from (select distinct ${c} as raa from ${raw.raw} where ${c} is not null${raw.text ? ` union select ${c} from ${raw.text} where ${c} is not null` : ""})`,
-    );
-    await run(wh, p.file, `insert into ${opts.cprFacts} by name ${cprDigitFactsQuery(`(select digits from ${t.cpr} anti join ${opts.cprFacts} f using (digits))`, "digits")}`, {
-      key: opts.key,
-    });
-    await run(
-      wh,
-      p.file,
-      `create or replace temp table ${t.cpr} as select c.raa, f.gyldig, f.barn_id, f.foedselsdato, f.koen from ${t.cpr} c join ${opts.cprFacts} f using (digits) where f.gyldig`,
+      `insert into ${opts.cprKnown} select digits, any_value(barn_id), any_value(foedselsdato), any_value(koen) from ${t.cpr} where ny group by digits`,
     );
   }
   let duplicates: string | undefined;
@@ -404,6 +396,26 @@ async function stage(
   return { p, rowsRead, rowsLoaded: rowsRead - rowsQuarantined, rowsQuarantined, byReason };
 }
 
+/**
+ * A table this load does not replace keeps its rows, so its pseudonyms must be of the same kind as the new ones:
+ * libu before the UUID pseudonym wrote barn_id as 64-character text, which no longer joins.
+ */
+async function olderPseudonyms(wh: Warehouse, files: { table: Table }[]): Promise<string[]> {
+  const kept = tables.filter((t) => !files.some((f) => f.table === t)).map((t) => lit(srcTable(t.name)));
+  if (!kept.length) return [];
+  const old = await all<{ table_name: string }>(
+    wh,
+    "load",
+    `select table_name from duckdb_columns() where schema_name = 'main' and column_name = 'barn_id' and data_type <> 'UUID'
+     and table_name in (${kept.join(", ")}) order by table_name`,
+  );
+  return old.map(
+    (o) =>
+      `${o.table_name}: written by an older libu (barn_id as text), so its children would not match this load's — ` +
+      `load its export again in the same folder as this load`,
+  );
+}
+
 /** Where a table's new snapshot is written before the commit renames it to src_<table>. */
 const stagingTable = (table: string) => `_libu_ny_${table}`;
 
@@ -433,7 +445,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   const problems: string[] = [];
   const files = listFiles(folder, profile, problems);
   const tmp = mkdtempSync(join(tmpdir(), "libu-load-"));
-  const cprFacts = "_libu_cpr";
+  const cprKnown = "_libu_cpr";
   const quarantine = "_libu_karantaene";
   try {
     // The next load id, checked again inside the transaction (the staging tables carry it).
@@ -443,8 +455,9 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
       return (await all<{ id: number }>(wh, "load", "select (coalesce(max(load_id), 0) + 1)::integer as id from load_log"))[0].id;
     };
     const loadId = await nextLoadId();
+    problems.push(...(await olderPseudonyms(wh, files)));
     for (const t of tables) await run(wh, "load", `drop table if exists ${stagingTable(t.name)}`); // left by a killed load
-    await run(wh, "load", `create or replace temp table ${cprFacts} (digits varchar, gyldig boolean, barn_id varchar, foedselsdato date, koen varchar)`);
+    await run(wh, "load", `create or replace temp table ${cprKnown} (digits varchar, barn_id uuid, foedselsdato date, koen varchar)`);
     const quarantineDdl = loadTablesDdl.find((d) => d.includes(" quarantine ("))!;
     await run(wh, "load", quarantineDdl.replace("create table if not exists quarantine", `create or replace temp table ${quarantine}`));
 
@@ -468,7 +481,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     const stageOne = async (p: Prepared, i: number) => {
       const t0 = performance.now();
       const c = await log.timed(`${p.file}: læst, kontrolleret og skrevet til ${stagingTable(p.table.name)}`, () =>
-        stage(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprFacts, quarantine, loadId }),
+        stage(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprKnown, quarantine, loadId }),
       );
       await dropTemp(wh, p.table.name);
       if (typeof c === "string") {
@@ -579,6 +592,6 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     for (const f of files) await dropTemp(wh, f.table.name);
     // Renamed after a commit; else the unfinished snapshots go.
     for (const t of tables) await wh.run(`drop table if exists ${stagingTable(t.name)}`).catch(() => {});
-    await wh.run(`drop table if exists ${cprFacts}; drop table if exists ${quarantine}`).catch(() => {});
+    await wh.run(`drop table if exists ${cprKnown}; drop table if exists ${quarantine}`).catch(() => {});
   }
 }

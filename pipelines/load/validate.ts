@@ -17,7 +17,7 @@ export interface CheckInput {
   rows: string;
   /** Table of `_linje` of rows whose id repeats an earlier row (duplicatesQuery). */
   duplicates?: string;
-  /** The CPR facts of the file: `raa` and its pseudonym, birth date and sex, for the valid numbers only (no row = invalid). */
+  /** The CPR facts of the file: `raa` and its `barn_id`, `foedselsdato` and `koen`, for the valid numbers only (no row = invalid). */
   cprFacts: string;
   /** Contract column → sniffed strptime pattern (date and timestamp columns). */
   firstPattern: Map<string, string>;
@@ -89,7 +89,7 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
     const x = recodeExpr(rawCol, c.recode[col.name]);
     if (col.type === "cpr") {
       cprCol = col.name;
-      selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "coalesce(f.gyldig, false) as _cpr_gyldig");
+      selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "f.barn_id is not null as _cpr_gyldig");
       helpers.push(rawName(col.name), "_cpr_gyldig");
       continue;
     }

@@ -14,7 +14,7 @@ describe("libu docs", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^# Data dictionary$/m);
     expect(out).toContain("### `src_underretninger`");
-    expect(out).toContain("| `barn_id` | varchar | pseudonym of the child (keyed SHA-256 of the CPR number) |  |");
+    expect(out).toContain("| `barn_id` | uuid | pseudonym of the child: keyed SHA-256 of the CPR number, first 128 bits as a UUID |  |");
     expect(out).toContain("### `cfg_udviklingsplan`");
     expect(out).toContain("## Staging\n\nOne model per source table: defaults applied, derived columns, seed attributes joined.\n\n### `stg_tal`\n\nnumbers\n");
     expect(out).toContain("| `n` | integer | a number | not_null, unique |");

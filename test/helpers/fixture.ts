@@ -1,5 +1,6 @@
 // Hand-built fixtures for the KPI tests: rows written straight into the src_ tables of an in-memory
 // warehouse (barn_id instead of CPR), one load_log row with the as-of date, then every model built.
+// Children are named in the tests ("b1"); barn_id is a UUID in the warehouse, so a name is written as md5(name)::uuid.
 import { join } from "node:path";
 import { compileTests, runCompiled } from "../../pipelines/build/data-tests.ts";
 import { discoverModels } from "../../pipelines/build/models.ts";
@@ -25,7 +26,7 @@ export async function buildFixture(
       const cols = Object.keys(row);
       const values = cols.map((c) => (row[c] === undefined ? null : (row[c] as string | number | boolean | null)));
       await wh.run(
-        `insert into ${srcTable(table)} (${cols.map(ident).join(", ")}) values (${cols.map(() => "?").join(", ")})`,
+        `insert into ${srcTable(table)} (${cols.map(ident).join(", ")}) values (${cols.map((c) => (c === "barn_id" ? "md5(?)::uuid" : "?")).join(", ")})`,
         values,
       );
     }
@@ -33,6 +34,9 @@ export async function buildFixture(
   await buildModels(wh, { modelsDir: MODELS_DIR, config: { ...defaults, ...opts.config }, dataTests: false });
   return wh;
 }
+
+/** SQL: the name a test gave the child whose barn_id is `col` (b1 … b99), for expectations that read like the fixture. */
+export const childName = (col: string) => `(select n from (select 'b' || range as n from range(1, 100)) where md5(n)::uuid = ${col})`;
 
 /** The mart's rows for one KPI as compact tuples, easy to compare with a hand-written expectation. */
 export async function kpiRows(wh: Warehouse, kpi: string) {

@@ -2,7 +2,7 @@
 // hand-built fixture whose rows are worked out by hand in the comments.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Warehouse } from "../../pipelines/db.ts";
-import { buildFixture, kpiRows, martRow, measure as m } from "../helpers/fixture.ts";
+import { buildFixture, childName, kpiRows, martRow, measure as m } from "../helpers/fixture.ts";
 
 /** An expected mart row with its value written out by hand; niveau follows from enhed (NULL = kommune). */
 const r = (kvartal: string, enhed: string | null, taeller: number, naevner: number | null, vaerdi: number) =>
@@ -160,7 +160,7 @@ describe("KPI 14 tilsyn_2_besoeg_12m", () => {
       r("2025K1", "Syd", 2, 3, 2 / 3),
       r("2025K1", null, 3, 4, 0.75),
     ]);
-    expect(await wh.all(`select barn_id, startet, ophoert from int_anbringelsesforloeb order by barn_id, startet`)).toEqual([
+    expect(await wh.all(`select ${childName("barn_id")} as barn_id, startet, ophoert from int_anbringelsesforloeb order by 1, startet`)).toEqual([
       { barn_id: "b1", startet: new Date("2024-01-01"), ophoert: null },
       { barn_id: "b2", startet: new Date("2024-01-01"), ophoert: new Date("2024-04-01") },
       { barn_id: "b2", startet: new Date("2024-04-03"), ophoert: null },

@@ -39,14 +39,32 @@ describe("CPR in SQL", () => {
     expect(byRaw.get("010158-5001")!.foedselsdato!.toISOString().slice(0, 10)).toBe("1858-01-01");
   });
 
-  it("pseudonymises as hex SHA-256 of key and the ten digits, the same with or without dash", async () => {
+  it("pseudonymises as the first 128 bits of SHA-256 of key and the ten digits, as a UUID, the same with or without dash", async () => {
     await wh.run(`create or replace table t as select * from (values ('0101151234'), ('010115-1234')) v(cpr)`);
     const got = await wh.all<{ barn_id: string }>(cprFactsQuery("t", "cpr"), { key: "k" });
     const { createHash } = await import("node:crypto");
-    const expected = createHash("sha256").update("k0101151234").digest("hex");
+    const hex = createHash("sha256").update("k0101151234").digest("hex");
+    const expected = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
     expect(got.map((r) => r.barn_id)).toEqual([expected, expected]);
     const other = await wh.all<{ barn_id: string }>(cprFactsQuery("t", "cpr"), { key: "another key" });
     expect(other[0].barn_id).not.toBe(expected);
+  });
+
+  it("looks numbers of earlier files up instead of hashing them again, whatever their spelling", async () => {
+    await wh.run(`create or replace table t as select * from (values ('0101151234'), ('010115-1234'), ('0202152345'), ('310415-1234')) v(cpr)`);
+    await wh.run(`create or replace table known as select '0101151234' as digits, uuid '00000000-0000-0000-0000-000000000001' as barn_id, date '1915-01-01' as foedselsdato, 'pige' as koen`);
+    const got = await wh.all<{ raa: string; gyldig: boolean; ny: boolean; barn_id: string | null }>(
+      `select raa, gyldig, ny, barn_id::varchar barn_id from (${cprFactsQuery("t", "cpr", "known")}) order by raa`,
+      { key: "k" },
+    );
+    const fresh = await wh.all<{ raa: string; barn_id: string }>(`select raa, barn_id::varchar barn_id from (${cprFactsQuery("t", "cpr")})`, { key: "k" });
+    const hashed = new Map(fresh.map((r) => [r.raa, r.barn_id]));
+    expect(got).toEqual([
+      { raa: "010115-1234", gyldig: true, ny: false, barn_id: "00000000-0000-0000-0000-000000000001" },
+      { raa: "0101151234", gyldig: true, ny: false, barn_id: "00000000-0000-0000-0000-000000000001" },
+      { raa: "0202152345", gyldig: true, ny: true, barn_id: hashed.get("0202152345") },
+      { raa: "310415-1234", gyldig: false, ny: true, barn_id: null },
+    ]);
   });
 
   it("masks like maskCpr", async () => {

@@ -42,6 +42,6 @@ export const rows = <T = Record<string, unknown>>(wh: Warehouse, sql: string) =>
 
 /**
  * A CPR-shaped number (with or without dash) standing on its own; bounded by non-alphanumerics so that digit
- * runs inside a hex pseudonym (barn_id) do not count.
+ * runs inside a pseudonym (barn_id, a UUID) do not count.
  */
 export const CPR_PATTERN = /(?<![0-9A-Za-z])[0-3][0-9][01][0-9][0-9]{2}-?[0-9]{4}(?![0-9A-Za-z])/;

@@ -170,7 +170,7 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
     ["accepted_values", "stg_underretninger", "kilde", "warn", "fejl", 2, "2025-10-16 08:00:00"],
   ]);
   // A pseudonym-bearing table, as in a real warehouse: the site must never read it.
-  await wh.run(`create table src_underretninger as select '${"ab".repeat(32)}' as barn_id, DATE '2025-07-01' as modtaget`);
+  await wh.run(`create table src_underretninger as select uuid '0b4e7a0e-5fe1-4d4e-9c5b-1f2a3b4c5d6e' as barn_id, DATE '2025-07-01' as modtaget`);
   wh.close();
 }
 
