@@ -125,6 +125,7 @@ export function sampleRows(head: string, headIsWhole: boolean, delimiter: string
  * breaks inside quoted cells (Excel's Alt+Enter in a \r\n file) do not count.
  */
 export function mixedLineEnds(buf: Buffer): boolean {
+  if (buf.indexOf(0x0d) < 0) return false; // \n only: one native scan instead of a look at every line end
   const kinds = new Set<string>();
   for (let i = buf.indexOf(0x0a); i >= 0 && kinds.size < 2; i = buf.indexOf(0x0a, i + 1)) kinds.add(i > 0 && buf[i - 1] === 0x0d ? "crlf" : "lf");
   if (kinds.size < 2 || buf.indexOf(0x22) < 0) return kinds.size === 2;

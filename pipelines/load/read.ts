@@ -42,7 +42,8 @@ export interface ReadArgs {
   types: string[];
   dateformat?: string;
   timestampformat?: string;
-  blankLines: number[];
+  /** Line numbers of the blank lines: called once the read is under way (it scans the whole file). */
+  blankLines: () => number[];
   /** \n and \r\n line ends in one file: the strict reader stops on them, the lenient one reads them. */
   mixedLineEnds: boolean;
   sizeBytes: number;
@@ -88,9 +89,12 @@ export async function readRaw(wh: Warehouse, args: ReadArgs, log: Logger): Promi
         if (p >= 0) log.progress(`${args.file}: læser`, Math.min(99, Math.round(p)), 100);
       }, 500)
     : undefined;
+  let blankLines: number[] = [];
   try {
     // Decided beforehand: inside the load's transaction a failed statement cannot be retried.
-    await run(wh, `${args.file}: cannot be read`, read(!args.mixedLineEnds));
+    const reading = run(wh, `${args.file}: cannot be read`, read(!args.mixedLineEnds));
+    blankLines = args.blankLines(); // JavaScript's work while DuckDB reads on its own threads
+    await reading;
   } finally {
     if (timer) clearInterval(timer);
     // Off again at once: while it is on, DuckDB's executor polls every pipeline's progress (measured: 2–3 % of the
@@ -141,10 +145,10 @@ export async function readRaw(wh: Warehouse, args: ReadArgs, log: Logger): Promi
     text = t.text;
   }
   let skips: string | undefined;
-  if (rejected + typing > 0 || args.blankLines.length > 0) {
+  if (rejected + typing > 0 || blankLines.length > 0) {
     // Lines that yield no typed row: blank lines and rejected lines. Row k (0-based) is at line k + 2 + (the number
     // of such lines before it); with skips s_1 < s_2 < …, row k comes after skip j exactly when k ≥ s_j − 1 − j.
-    const blanks = args.blankLines.length ? `union select unnest([${args.blankLines.join(",")}]::integer[])` : "";
+    const blanks = blankLines.length ? `union select unnest([${blankLines.join(",")}]::integer[])` : "";
     await run(
       wh,
       args.file,
