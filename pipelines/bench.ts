@@ -2,7 +2,10 @@
 // files, and how fast the models build on it. Each step runs in its own child process (pipelines/bench/steps.ts)
 // so its peak memory (maxRSS) is its own. Prints a small table and writes it, with the machine, to BENCHMARKS.md.
 //
-//   npm run bench [-- --set national|demo] [--as-of YYYY-MM-DD] [--regenerate]
+//   npm run bench [-- --set national|demo] [--as-of YYYY-MM-DD] [--regenerate] [--repeat N]
+//
+// The machine is shared: a neighbour's work only ever slows a step down. So the bare read and the load run
+// alternately, --repeat times (default 3), and each is reported by its fastest run, with every run listed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
@@ -32,6 +35,14 @@ function runStep(name: string, args: StepArgs): StepResult {
   return JSON.parse(line.slice(6)) as StepResult;
 }
 
+/** The fastest of repeated runs, with the highest peak memory of them (memory is not helped by a quiet machine). */
+function fastest(runs: StepResult[]): StepResult {
+  const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  return { ...best, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
+}
+
+const runsNote = (runs: StepResult[]) => (runs.length > 1 ? `fastest of ${runs.map((r) => formatDuration(r.ms)).join(", ")}` : "");
+
 const mb = (n: number) => `${n.toLocaleString("en-US")} MB`;
 const rate = (rows: number, ms: number) => (ms > 0 ? Math.round(rows / (ms / 1000)).toLocaleString("en-US") : "–");
 
@@ -44,7 +55,12 @@ function machine(): string {
 
 async function main() {
   const { values } = parseArgs({
-    options: { set: { type: "string", default: "national" }, "as-of": { type: "string", default: DEFAULT_AS_OF }, regenerate: { type: "boolean" } },
+    options: {
+      set: { type: "string", default: "national" },
+      "as-of": { type: "string", default: DEFAULT_AS_OF },
+      regenerate: { type: "boolean" },
+      repeat: { type: "string", default: "3" },
+    },
   });
   const set = values.set === "demo" ? "demo" : "national";
   const asOf = values["as-of"] as string;
@@ -58,10 +74,19 @@ async function main() {
       const g = runStep("generate", { folder, db: "", asOf, set });
       rows.push({ step: `generate (libu demo --scale ${set === "demo" ? "kommune" : "national"})`, r: g, note: `${(Number(g.detail?.bytes) / 1e6).toFixed(0)} MB written` });
     } else rows.push({ step: "generate", r: null, note: `${folder.replace(root + "/", "")} present; --regenerate to time it` });
-    const bare = runStep("read_csv", { folder, db: join(tmp, "bare.duckdb"), asOf, set });
-    rows.push({ step: "DuckDB read_csv, typed (CSV files)", r: bare, note: "" });
-    const load = runStep("load", { folder, db: join(tmp, "warehouse.duckdb"), asOf, set });
-    rows.push({ step: "libu load (loadFolder)", r: load, note: `${load.detail?.quarantined} quarantined` });
+    const repeat = Math.max(1, Number(values.repeat) || 1);
+    const bares: StepResult[] = [];
+    const loads: StepResult[] = [];
+    for (let i = 0; i < repeat; i++) {
+      rmSync(join(tmp, "bare.duckdb"), { force: true });
+      rmSync(join(tmp, "warehouse.duckdb"), { force: true });
+      bares.push(runStep("read_csv", { folder, db: join(tmp, "bare.duckdb"), asOf, set }));
+      loads.push(runStep("load", { folder, db: join(tmp, "warehouse.duckdb"), asOf, set }));
+    }
+    const bare = fastest(bares);
+    const load = fastest(loads);
+    rows.push({ step: "DuckDB read_csv, typed (CSV files)", r: bare, note: runsNote(bares) });
+    rows.push({ step: "libu load (loadFolder)", r: load, note: `${load.detail?.quarantined} quarantined; ${runsNote(loads)}` });
     let build: StepResult | null = null;
     try {
       build = runStep("build", { folder, db: join(tmp, "warehouse.duckdb"), asOf, set });
@@ -81,7 +106,7 @@ async function main() {
     ];
     const ratio = load.ms / bare.ms;
     const checks = [
-      `load / read_csv = ${ratio.toFixed(2)} (target ≤ ${targets.loadVsReadCsv}): ${ratio <= targets.loadVsReadCsv ? "met" : "NOT met"}`,
+      `load / read_csv = ${ratio.toFixed(2)} (target ≤ ${targets.loadVsReadCsv}): ${ratio <= targets.loadVsReadCsv ? "met" : "NOT met"}; in CPU time ${(load.cpuMs / bare.cpuMs).toFixed(2)}`,
       `peak memory of the load = ${mb(load.maxRssMb)} (target < ${mb(targets.peakMemoryMb)}): ${load.maxRssMb < targets.peakMemoryMb ? "met" : "NOT met"}`,
       build
         ? `build / load = ${(build.ms / load.ms).toFixed(2)} (target ≤ ${targets.buildVsLoad}): ${build.ms <= load.ms * targets.buildVsLoad ? "met" : "NOT met"}`
@@ -103,7 +128,9 @@ const header = `# Benchmarks
 98 synthetic municipalities, five years, CSV only), then runs each step in its own process and records its wall
 time, CPU time and peak memory (maxRSS): DuckDB's bare typed \`read_csv\` of the same CSV files (the yardstick),
 \`loadFolder\` (the whole load: detection, validation, quarantine, pseudonymisation, one transaction) and
-\`buildModels\` with the data tests. CPU time counts the step's process only, DuckDB's threads included.
+\`buildModels\` with the data tests. CPU time counts the step's process only, DuckDB's threads included. The bare
+read and the load run alternately \`--repeat\` times (default 3) and are compared by their fastest runs: the machine
+is shared, and a neighbour's work only ever slows a step down (every run's time is listed in the note).
 
 Targets: load within ${targets.loadVsReadCsv}× of the bare read_csv, peak memory under 1.5 GB, build no slower than
 load. The machine is shared by several engineers (see the load average): compare runs on the same machine only.
