@@ -299,7 +299,7 @@ async function stage(
   if (raw.rows + raw.rejectedLines + raw.textRows === 0) return `${p.file}: no data rows — the file has a header but no rows`;
   const rawColumns = new Map([...p.columns].map(([name, i]) => [name, rawColumn(i)]));
   const rows = typedRows(raw);
-  const textRows = raw.text ? `(select _linje as _rid, * from ${raw.text})` : undefined;
+  const textRows = raw.text ? `(select * from ${raw.text})` : undefined;
   const cprCol = table.columns.find((c) => c.type === "cpr");
   if (cprCol) {
     // The file's distinct CPR values with their pseudonyms (cpr-sql.ts), numbers of earlier files looked up in
@@ -322,6 +322,14 @@ async function stage(
     await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(keys, (x) => parseExpr(key, x))}`);
     duplicates = t.duplicates;
   }
+  // A quarantined row keeps its text: its cells joined by the file's delimiter, typed dates written back in the
+  // file's format, CPR numbers masked. Built in the row pass for the rows that break a rule only.
+  const cell = (x: string, i: number, typed: boolean) => {
+    const format = typed ? (rt.types[i] === "DATE" ? rt.dateformat : rt.types[i] === "TIMESTAMP" ? rt.timestampformat : undefined) : undefined;
+    return format ? `coalesce(strftime(${x}, ${lit(format)}), '')` : `coalesce(${x}, '')`;
+  };
+  const rawText = (typed: boolean) => (col: (i: number) => string) =>
+    maskCprSql(`concat_ws(${lit(p.csvDelimiter)}, ${Array.from({ length: p.width }, (_, i) => cell(col(i), i, typed)).join(", ")})`);
   const input: CheckInput = {
     duplicates,
     table,
@@ -334,6 +342,8 @@ async function stage(
     recode: tp.vaerdier,
     codes: codeLists(table, opts.seedsDir),
     asOf: opts.asOf,
+    width: p.width,
+    rawText: rawText(true),
   };
 
   const staging = stagingTable(table.name);
@@ -344,12 +354,12 @@ async function stage(
     wh,
     p.file,
     `create table ${staging} (${srcColumns(table).map((x) => `${ident(x.name)} ${x.type}`).join(", ")},
-       _rid bigint, _fejl struct(regel integer, kolonne varchar, aarsag varchar, besked varchar))`,
+       _raa varchar, _fejl struct(regel integer, kolonne varchar, aarsag varchar, besked varchar))`,
   );
   // Row order in src_ carries no meaning (_linje does): an unordered insert appends in parallel without merging batches.
   await run(wh, p.file, "set preserve_insertion_order = false");
   try {
-    await run(wh, p.file, `insert into ${staging} (${colList}, _load_id, _rid, _fejl) select ${colList}, ${opts.loadId}, _rid, _fejl from (${checkedQuery(input)})`);
+    await run(wh, p.file, `insert into ${staging} (${colList}, _load_id, _raa, _fejl) select ${colList}, ${opts.loadId}, _raa, _fejl from (${checkedQuery(input)})`);
   } finally {
     await run(wh, p.file, "set preserve_insertion_order = true");
   }
@@ -357,17 +367,11 @@ async function stage(
     await run(
       wh,
       p.file,
-      `insert into ${staging} (${colList}, _load_id, _rid, _fejl) select ${colList}, ${opts.loadId}, null, _fejl
-       from (${checkedQuery({ ...input, rows: textRows, typed: new Set() })}) order by _linje`,
+      `insert into ${staging} (${colList}, _load_id, _raa, _fejl) select ${colList}, ${opts.loadId}, _raa, _fejl
+       from (${checkedQuery({ ...input, rows: textRows, typed: new Set(), rawText: rawText(false) })}) order by _linje`,
     );
 
-  // The quarantine: a row's text is its cells joined by the file's delimiter; typed dates written back in the file's format.
-  const cell = (i: number, typed: boolean) => {
-    const x = `r.${ident(rawColumn(i))}`;
-    const format = typed ? (rt.types[i] === "DATE" ? rt.dateformat : rt.types[i] === "TIMESTAMP" ? rt.timestampformat : undefined) : undefined;
-    return format ? `coalesce(strftime(${x}, ${lit(format)}), '')` : `coalesce(${x}, '')`;
-  };
-  const rawText = (typed: boolean) => maskCprSql(`concat_ws(${lit(p.csvDelimiter)}, ${Array.from({ length: p.width }, (_, i) => cell(i, typed)).join(", ")})`);
+  // The quarantine: the rows that break a rule, and the lines the reader could not split.
   const colName = (i: number) => table.columns.find((x) => p.columns.get(x.name) === i)?.name ?? maskCpr(p.header[i].trim());
   const rejectColumn = `case kolonne ${Array.from({ length: p.width }, (_, i) => `when ${lit(rawColumn(i))} then ${lit(colName(i))}`).join(" ")} end`;
   const head = `${opts.loadId}, ${lit(table.name)}, ${lit(p.file)}`;
@@ -377,8 +381,7 @@ async function stage(
     p.file,
     `insert into ${opts.quarantine} (load_id, tabel, fil, linje, kolonne, regel, aarsag, besked, raa_tekst)
      select * from (
-       select ${head}, ${fejl}, ${rawText(true)} from ${staging} s join ${raw.raw} r on r.rowid = s._rid where s._fejl is not null
-       ${raw.text ? `union all select ${head}, ${fejl}, ${rawText(false)} from ${staging} s join ${raw.text} r on r._linje = s._linje where s._rid is null and s._fejl is not null` : ""}
+       select ${head}, ${fejl}, s._raa from ${staging} s where s._fejl is not null
        union all
        select ${head}, linje, ${rejectColumn}, 0, 'ulaeselig_linje',
          ${maskCprSql(`${lit(`${reasons.ulaeselig_linje}: `)} || lower(fejltype) || ' (' || coalesce(besked, '') || ')'`)},
@@ -391,7 +394,7 @@ async function stage(
     p.file,
     `select regel, aarsag, count(*)::integer as antal from ${opts.quarantine} where tabel = ${lit(table.name)} group by all order by regel, aarsag`,
   );
-  await run(wh, p.file, `delete from ${staging} where _fejl is not null; alter table ${staging} drop column _fejl; alter table ${staging} drop column _rid`);
+  await run(wh, p.file, `delete from ${staging} where _fejl is not null; alter table ${staging} drop column _fejl; alter table ${staging} drop column _raa`);
   const byReason = counts.map((c) => ({ regel: c.regel, aarsag: c.aarsag as ReasonCount["aarsag"], antal: c.antal }));
   const rowsQuarantined = byReason.reduce((s, c) => s + c.antal, 0);
   const rowsRead = raw.rows + raw.rejectedLines + raw.textRows;

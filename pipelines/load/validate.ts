@@ -5,6 +5,7 @@ import type { Column, Table } from "../contract.ts";
 import { ident, lit } from "../db.ts";
 import { sqlType } from "../warehouse.ts";
 import { maskCprSql } from "./cpr-sql.ts";
+import { rawColumn } from "./read.ts";
 import { EARLIEST, type DateFormat, parseExpr, recodeExpr } from "./parse-sql.ts";
 
 export interface CheckInput {
@@ -13,7 +14,7 @@ export interface CheckInput {
   rawColumns: Map<string, string>;
   /** Contract columns the reader already typed (DATE / TIMESTAMP): nothing to parse, and NULL is an empty cell. */
   typed: Set<string>;
-  /** The rows, aliased `r` by the query: `_rid`, `_linje` and the raw columns (typedRows, or a table of them). */
+  /** The rows, aliased `r` by the query: `_linje` and the raw columns (typedRows, or a table of them). */
   rows: string;
   /** Table of `_linje` of rows whose id repeats an earlier row (duplicatesQuery). */
   duplicates?: string;
@@ -25,6 +26,10 @@ export interface CheckInput {
   recode: Record<string, Record<string, string>>;
   codes: Map<string, string[]>;
   asOf: string;
+  /** The number of cells of a row (the file's columns, extra ones included). */
+  width: number;
+  /** SQL of a row's text for the quarantine, from an SQL reference to each of its cells. */
+  rawText: (cell: (i: number) => string) => string;
 }
 
 /** Reason codes (`aarsag`) and their Danish / English messages. */
@@ -59,21 +64,21 @@ function fejl(regel: number, kolonne: string, aarsag: Reason, besked: string, ex
 const rawName = (col: string) => ident(`${col}:raa`);
 
 /**
- * The typed rows of a raw table with `_rid` (its rowid) and `_linje`, the line in the file: row k (rowid −
+ * The typed rows of a raw table with `_linje`, the line in the file: row k (rowid −
  * firstRowid) is at line k + 2, plus the skipped lines before it (read.ts).
  */
 export function typedRows(raw: { raw: string; firstRowid: string; skips?: string }): string {
   const k = `(r.rowid - ${raw.firstRowid})`;
   return raw.skips
-    ? `(select r.rowid as _rid, (${k} + 2 + coalesce(s.j, 0))::integer as _linje, r.* from ${raw.raw} r asof left join ${raw.skips} s on ${k} >= s.u)`
-    : `(select r.rowid as _rid, (${k} + 2)::integer as _linje, r.* from ${raw.raw} r)`;
+    ? `(select (${k} + 2 + coalesce(s.j, 0))::integer as _linje, r.* from ${raw.raw} r asof left join ${raw.skips} s on ${k} >= s.u)`
+    : `(select (${k} + 2)::integer as _linje, r.* from ${raw.raw} r)`;
 }
 
 /** The rows of `c.rows` with their typed values and pseudonyms (`p`), and the expression of `_fejl`. */
 function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[] } {
   const t = c.table;
   const present = (name: string) => c.rawColumns.has(name);
-  const selects: string[] = ["r._rid", "r._linje"];
+  const selects: string[] = ["r._linje", ...Array.from({ length: c.width }, (_, i) => `r.${ident(rawColumn(i))} as ${cellName(i)}`)];
   const helpers: string[] = [];
   let cprCol: string | undefined;
   for (const col of t.columns) {
@@ -157,13 +162,20 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
   };
 }
 
+/** A row's cells travel through the row pass under these names, for the text of the rows that break a rule. */
+const cellName = (i: number) => ident(`_celle:${i + 1}`);
+
 /**
- * Every row of `c.rows` checked, in one pass: `_rid`, `_linje`, the src_ columns and `_fejl` — NULL when the row
- * loads, else the first broken rule in the contract's order {regel, kolonne, aarsag, besked}.
+ * Every row of `c.rows` checked, in one pass: `_linje`, the src_ columns, `_fejl` — NULL when the row loads, else
+ * the first broken rule in the contract's order {regel, kolonne, aarsag, besked} — and `_raa`, the row's text
+ * (c.rawText) where `_fejl` is set.
  */
 export function checkedQuery(c: CheckInput): string {
   const { p, fejl, helpers } = checkedRows(c);
-  return `with p as (${p})\n  select * ${helpers.length ? `exclude (${helpers.join(", ")})` : ""}, ${fejl} as _fejl from p`;
+  const cells = Array.from({ length: c.width }, (_, i) => cellName(i));
+  return `with p as (${p}),
+  q as (select * ${helpers.length ? `exclude (${helpers.join(", ")})` : ""}, ${fejl} as _fejl from p)
+  select * exclude (${cells.join(", ")}), case when _fejl is not null then ${c.rawText(cellName)} end as _raa from q`;
 }
 
 /**
