@@ -469,10 +469,12 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
 
     // Steps 1 and 2, file by file and overlapped: while DuckDB stages one file on its own threads, JavaScript checks
     // the next (reads, hashes and sniffs it). Once a file-level problem is found nothing more is staged, but every file
-    // is still checked so that the message lists every problem. Largest file first: DuckDB keeps the blocks of the
-    // staging tables already written in memory, so the biggest file's temporary tables come when there are none yet
-    // (smallest first raised the national load's peak from 0.9 to 1.2 GB); its checks are the only ones nothing
-    // hides. Problems and reports are listed in the contract's order all the same.
+    // is still checked so that the message lists every problem. Largest files first: DuckDB keeps the blocks of the
+    // staging tables already written in memory, so the biggest file's temporary tables come while there are few
+    // (smallest first raised the national load's peak from 0.9 to 1.2 GB). But the first file's checks are the only
+    // ones nothing hides (DuckDB waits for them): so a file of an eighth of the largest's size or more, the smallest
+    // such, goes first, and the largest file is checked while that one is staged (national: 0.1 s of waiting instead
+    // of 0.5 s). Problems and reports are listed in the contract's order all the same.
     const fileProblems: string[][] = files.map(() => []);
     const rowProblems: string[][] = files.map(() => []);
     const reports: { i: number; r: TableReport }[] = [];
@@ -483,7 +485,9 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
         return 0; // prepare() reports it
       }
     };
-    const order = files.map((f, i) => ({ i, size: size(f.path) })).sort((a, b) => b.size - a.size || a.i - b.i).map((x) => x.i);
+    const bySize = files.map((f, i) => ({ i, size: size(f.path) })).sort((a, b) => b.size - a.size || a.i - b.i);
+    const opener = [...bySize].reverse().find((x) => x.size >= (bySize[0]?.size ?? 0) / 8);
+    const order = opener ? [opener.i, ...bySize.filter((x) => x !== opener).map((x) => x.i)] : [];
     const stageOne = async (p: Prepared, i: number) => {
       const t0 = performance.now();
       const c = await log.timed(`${p.file}: læst, kontrolleret og skrevet til ${stagingTable(p.table.name)}`, () =>
