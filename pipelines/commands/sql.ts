@@ -33,8 +33,18 @@ export function toTable(columns: string[], rows: Record<string, unknown>[]): str
   return out.join("\n") + "\n";
 }
 
+/** Dates and timestamps written as in the other formats (a DATE is not a UTC midnight), bigints as numbers. */
 function toJson(rows: Record<string, unknown>[]): string {
-  return JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? Number(v) : v), 2) + "\n";
+  return (
+    JSON.stringify(
+      rows,
+      function (this: Record<string, unknown>, k, v) {
+        const raw = this[k]; // before Date's toJSON
+        return raw instanceof Date ? cellText(raw) : typeof v === "bigint" ? Number(v) : v;
+      },
+      2,
+    ) + "\n"
+  );
 }
 
 export const command: Command = {
