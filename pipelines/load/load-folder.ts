@@ -29,7 +29,7 @@ import { loadProfile, type Profile, tableForFile, tableProfile } from "./profile
 import { all, cleanError, run } from "./query.ts";
 import { rawColumn, readRaw, tempNames } from "./read.ts";
 import type { LoadReport, ReasonCount, TableReport } from "./report.ts";
-import { type CheckInput, checkedQuery, duplicatesQuery, reasons, typedRows } from "./validate.ts";
+import { type CheckInput, checkedQuery, duplicatesQuery, type Fejl, fejlText, reasons, typedRows } from "./validate.ts";
 import { xlsxToCsv } from "./xlsx.ts";
 
 export interface LoadOptions {
@@ -329,14 +329,7 @@ async function stage(
     await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(keys, (x) => parseExpr(key, x))}`);
     duplicates = t.duplicates;
   }
-  // A quarantined row keeps its text: its cells joined by the file's delimiter, typed dates written back in the
-  // file's format, CPR numbers masked. Built in the row pass for the rows that break a rule only.
-  const cell = (x: string, i: number, typed: boolean) => {
-    const format = typed ? (rt.types[i] === "DATE" ? rt.dateformat : rt.types[i] === "TIMESTAMP" ? rt.timestampformat : undefined) : undefined;
-    return format ? `coalesce(strftime(${x}, ${lit(format)}), '')` : `coalesce(${x}, '')`;
-  };
-  const rawText = (typed: boolean) => (col: (i: number) => string) =>
-    maskCprSql(`concat_ws(${lit(p.csvDelimiter)}, ${Array.from({ length: p.width }, (_, i) => cell(col(i), i, typed)).join(", ")})`);
+  const fejl: Fejl[] = [];
   const input: CheckInput = {
     duplicates,
     table,
@@ -349,8 +342,7 @@ async function stage(
     recode: tp.vaerdier,
     codes: codeLists(table, opts.seedsDir),
     asOf: opts.asOf,
-    width: p.width,
-    rawText: rawText(true),
+    fejl,
   };
 
   const staging = stagingTable(table.name);
@@ -361,12 +353,12 @@ async function stage(
     wh,
     p.file,
     `create table ${staging} (${srcColumns(table).map((x) => `${ident(x.name)} ${x.type}`).join(", ")},
-       _raa varchar, _fejl struct(regel integer, kolonne varchar, aarsag varchar, besked varchar))`,
+       _fejl smallint)`,
   );
   // Row order in src_ carries no meaning (_linje does): an unordered insert appends in parallel without merging batches.
   await run(wh, p.file, "set preserve_insertion_order = false");
   try {
-    await run(wh, p.file, `insert into ${staging} (${colList}, _load_id, _raa, _fejl) select ${colList}, ${opts.loadId}, _raa, _fejl from (${checkedQuery(input)})`);
+    await run(wh, p.file, `insert into ${staging} (${colList}, _load_id, _fejl) select ${colList}, ${opts.loadId}, _fejl from (${checkedQuery(input)})`);
   } finally {
     await run(wh, p.file, "set preserve_insertion_order = true");
   }
@@ -374,22 +366,33 @@ async function stage(
     await run(
       wh,
       p.file,
-      `insert into ${staging} (${colList}, _load_id, _raa, _fejl) select ${colList}, ${opts.loadId}, _raa, _fejl
-       from (${checkedQuery({ ...input, rows: textRows, typed: new Set(), rawText: rawText(false) })}) order by _linje`,
+      `insert into ${staging} (${colList}, _load_id, _fejl) select ${colList}, ${opts.loadId}, _fejl
+       from (${checkedQuery({ ...input, rows: textRows, typed: new Set() })}) order by _linje`,
     );
 
-  // The quarantine: the rows that break a rule, and the lines the reader could not split.
+  // The quarantine: the rows that break a rule, found again among the read rows by line, and the lines the reader
+  // could not split. A row's text is its cells joined by the file's delimiter, typed dates written back in the
+  // file's format, CPR numbers masked.
+  const cell = (i: number, typed: boolean) => {
+    const x = `r.${ident(rawColumn(i))}`;
+    const format = typed ? (rt.types[i] === "DATE" ? rt.dateformat : rt.types[i] === "TIMESTAMP" ? rt.timestampformat : undefined) : undefined;
+    return format ? `coalesce(strftime(${x}, ${lit(format)}), '')` : `coalesce(${x}, '')`;
+  };
+  const rawText = (typed: boolean) => maskCprSql(`concat_ws(${lit(p.csvDelimiter)}, ${Array.from({ length: p.width }, (_, i) => cell(i, typed)).join(", ")})`);
+  const text = fejlText(fejl);
   const colName = (i: number) => table.columns.find((x) => p.columns.get(x.name) === i)?.name ?? maskCpr(p.header[i].trim());
   const rejectColumn = `case kolonne ${Array.from({ length: p.width }, (_, i) => `when ${lit(rawColumn(i))} then ${lit(colName(i))}`).join(" ")} end`;
   const head = `${opts.loadId}, ${lit(table.name)}, ${lit(p.file)}`;
-  const fejl = "s._linje, s._fejl.kolonne, s._fejl.regel, s._fejl.aarsag, s._fejl.besked";
+  const broken = `s._linje, d.kolonne, d.regel, d.aarsag, ${text.besked}`;
+  const brokenRows = (rows: string, typed: boolean) =>
+    `select ${head}, ${broken}, ${rawText(typed)} from ${staging} s join ${text.values} on d.nr = s._fejl join ${rows} r on r._linje = s._linje where s._fejl is not null`;
   await run(
     wh,
     p.file,
     `insert into ${opts.quarantine} (load_id, tabel, fil, linje, kolonne, regel, aarsag, besked, raa_tekst)
      select * from (
-       select ${head}, ${fejl}, s._raa from ${staging} s where s._fejl is not null
-       union all
+       ${fejl.length ? `${brokenRows(rows, true)} union all` : ""}
+       ${fejl.length && textRows ? `${brokenRows(textRows, false)} union all` : ""}
        select ${head}, linje, ${rejectColumn}, 0, 'ulaeselig_linje',
          ${maskCprSql(`${lit(`${reasons.ulaeselig_linje}: `)} || lower(fejltype) || ' (' || coalesce(besked, '') || ')'`)},
          ${maskCprSql("csv_linje")}
@@ -401,7 +404,7 @@ async function stage(
     p.file,
     `select regel, aarsag, count(*)::integer as antal from ${opts.quarantine} where tabel = ${lit(table.name)} group by all order by regel, aarsag`,
   );
-  await run(wh, p.file, `delete from ${staging} where _fejl is not null; alter table ${staging} drop column _fejl; alter table ${staging} drop column _raa`);
+  await run(wh, p.file, `delete from ${staging} where _fejl is not null; alter table ${staging} drop column _fejl`);
   const byReason = counts.map((c) => ({ regel: c.regel, aarsag: c.aarsag as ReasonCount["aarsag"], antal: c.antal }));
   const rowsQuarantined = byReason.reduce((s, c) => s + c.antal, 0);
   const rowsRead = raw.rows + raw.rejectedLines + raw.textRows;

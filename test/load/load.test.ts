@@ -173,6 +173,8 @@ describe("quarantine: one fixture per rule", () => {
       expect(await rows(wh, `select raekker_laest, raekker_indlaest, raekker_karantaene from load_files`)).toEqual([
         { raekker_laest: 4, raekker_indlaest: 3, raekker_karantaene: 1 },
       ]);
+      // The message names the offending code; the text is the line as written, CPR masked.
+      if (regel === 2) expect(q[0]).toMatchObject({ besked: "kilde: koden findes ikke i kodelisten / code is not in its code list: nabo", raa_tekst: "U9;010115-****;08-01-2025 10:00;nabo;;;;;;;Team Nord;" });
       // Rule 4 keeps the first of the two rows.
       if (regel === 4) expect(await rows(wh, `select _linje from src_underretninger where underretning_id = 'U2'`)).toEqual([{ _linje: 3 }]);
     });
