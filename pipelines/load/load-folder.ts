@@ -21,7 +21,7 @@ import { InputError, LibuError, UsageError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { loadTablesDdl, srcColumns, warehouseDdl } from "../warehouse.ts";
 import { codeLists, defaultSeedsDir } from "./codes.ts";
-import { cprFactsQuery, maskCprSql } from "./cpr-sql.ts";
+import { maskCprSql, newCprQuery } from "./cpr-sql.ts";
 import { blankLines, detect, hasC1Bytes, mixedLineEnds, sampleRows, toUtf8, unsupportedEncoding } from "./detect.ts";
 import { matchHeader, normaliseName } from "./header.ts";
 import { type DateFormat, parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
@@ -309,17 +309,12 @@ async function stage(
   const textRows = raw.text ? `(select * from ${raw.text})` : undefined;
   const cprCol = table.columns.find((c) => c.type === "cpr");
   if (cprCol) {
-    // The file's distinct CPR values with their pseudonyms (cpr-sql.ts), numbers of earlier files looked up in
-    // opts.cprKnown; the row pass joins this table, the size of the file's children. Raw values that are not
-    // CPR-shaped or not a real date get no row: the row pass reads that as invalid.
+    // The file's new CPR numbers join the load's (opts.cprKnown) with their pseudonyms (cpr-sql.ts); the row pass
+    // finds every row's there by its key. A raw value that is not CPR-shaped or not a real date has none: the row
+    // pass reads that as invalid.
     const c = ident(rawColumns.get(cprCol.name)!);
     const values = `(select ${c} from ${raw.raw}${raw.text ? ` union all select ${c} from ${raw.text}` : ""})`;
-    await run(wh, p.file, `create or replace temp table ${t.cpr} as select * from (${cprFactsQuery(values, c, opts.cprKnown)}) where gyldig`, { key: opts.key });
-    await run(
-      wh,
-      p.file,
-      `insert into ${opts.cprKnown} select digits, any_value(barn_id), any_value(foedselsdato), any_value(koen) from ${t.cpr} where ny group by digits`,
-    );
+    await run(wh, p.file, `insert into ${opts.cprKnown} ${newCprQuery(values, c, opts.cprKnown)}`, { key: opts.key });
   }
   let duplicates: string | undefined;
   const key = table.key ? table.columns.find((c) => c.name === table.key) : undefined;
@@ -336,7 +331,7 @@ async function stage(
     rawColumns,
     typed: rt.typed,
     rows,
-    cprFacts: t.cpr,
+    cprKnown: opts.cprKnown,
     firstPattern,
     dateHint: tp.datoformat,
     recode: tp.vaerdier,

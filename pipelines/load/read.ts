@@ -63,7 +63,6 @@ export const tempNames = (table: string) => ({
   text: `_libu_txt_${table}`,
   skips: `_libu_skip_${table}`,
   duplicates: `_libu_dup_${table}`,
-  cpr: `_libu_cpr_${table}`,
 });
 
 const dialect = (delimiter: string) => `auto_detect = false, delim = ${lit(delimiter)}, quote = '"', escape = '"'`;

@@ -4,7 +4,7 @@
 import type { Column, Table } from "../contract.ts";
 import { ident, lit } from "../db.ts";
 import { sqlType } from "../warehouse.ts";
-import { maskCprSql } from "./cpr-sql.ts";
+import { cprKeySql, maskCprSql } from "./cpr-sql.ts";
 import { EARLIEST, type DateFormat, parseExpr, recodeExpr } from "./parse-sql.ts";
 
 export interface CheckInput {
@@ -17,8 +17,8 @@ export interface CheckInput {
   rows: string;
   /** Table of `_linje` of rows whose id repeats an earlier row (duplicatesQuery). */
   duplicates?: string;
-  /** The CPR facts of the file: `raa` and its `barn_id`, `foedselsdato` and `koen`, for the valid numbers only (no row = invalid). */
-  cprFacts: string;
+  /** The load's valid CPR numbers (newCprQuery): `digits`, `barn_id`, `foedselsdato`, `koen`; no row = invalid. */
+  cprKnown: string;
   /** Contract column → sniffed strptime pattern (date and timestamp columns). */
   firstPattern: Map<string, string>;
   dateHint?: DateFormat;
@@ -128,7 +128,7 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
       helpers.push(rawName(col.name));
     }
   }
-  const cprJoin = cprCol ? `left join ${c.cprFacts} f on f.raa = r.${ident(c.rawColumns.get(cprCol)!)}` : "";
+  const cprJoin = cprCol ? `left join ${c.cprKnown} f on f.digits = ${cprKeySql(`r.${ident(c.rawColumns.get(cprCol)!)}`)}` : "";
 
   const whens: string[] = [];
   const blank = (col: string) => `(${rawName(col)} is null or trim(${rawName(col)}) = '')`;

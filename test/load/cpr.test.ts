@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskCpr, parseCpr } from "../../pipelines/cpr.ts";
 import { lit, openMemory, type Warehouse } from "../../pipelines/db.ts";
-import { cprFactsQuery, maskCprSql } from "../../pipelines/load/cpr-sql.ts";
+import { cprDigitsSql, cprKeySql, maskCprSql, newCprQuery } from "../../pipelines/load/cpr-sql.ts";
 
 let wh: Warehouse;
 beforeAll(async () => (wh = await openMemory()));
@@ -19,19 +19,28 @@ const cases = [
   "0101151234", " 010115-1234 ", "010115 1234", "01011-51234", "010115-123", "01011512345", "abcdef-ghij", "",
 ];
 
+/**
+ * What the loader does with the raw values of `t.cpr` (load-folder.ts, validate.ts): the new numbers into `known`,
+ * then every raw value looked up there by its key. One row per raw value; barn_id NULL = invalid.
+ */
+async function lookUp(values: string[], key = "k", known?: string) {
+  await wh.run(`create or replace table t as select * from (values ${values.map((c) => `(${lit(c)})`).join(", ")}) v(cpr)`);
+  const target = known ?? "known_here";
+  if (!known) await wh.run(`create or replace table known_here (digits varchar, barn_id uuid, foedselsdato date, koen varchar)`);
+  await wh.run(`insert into ${target} ${newCprQuery("t", "cpr", target)}`, { key });
+  return wh.all<{ raa: string; foedselsdato: Date | null; koen: string | null; barn_id: string | null }>(
+    `select t.cpr as raa, f.foedselsdato, f.koen, f.barn_id::varchar as barn_id from t left join ${target} f on f.digits = ${cprKeySql("t.cpr")}`,
+  );
+}
+
 describe("CPR in SQL", () => {
   it("agrees with parseCpr on validity, birth date and sex", async () => {
-    const values = cases.map((c) => `(${lit(c)})`).join(", ");
-    await wh.run(`create or replace table t as select * from (values ${values}) v(cpr)`);
-    const got = await wh.all<{ raa: string; gyldig: boolean; foedselsdato: Date | null; koen: string | null; barn_id: string | null }>(
-      cprFactsQuery("t", "cpr"),
-      { key: "k" },
-    );
+    const got = await lookUp(cases);
     const byRaw = new Map(got.map((r) => [r.raa, r]));
     for (const c of cases) {
       const ts = parseCpr(c);
       const sql = byRaw.get(c)!;
-      expect(sql.gyldig, c).toBe(ts !== null);
+      expect(sql.barn_id !== null, c).toBe(ts !== null);
       expect(sql.foedselsdato ? sql.foedselsdato.toISOString().slice(0, 10) : null, c).toBe(ts?.foedselsdato ?? null);
       expect(sql.koen, c).toBe(ts?.koen ?? null);
     }
@@ -39,32 +48,39 @@ describe("CPR in SQL", () => {
     expect(byRaw.get("010158-5001")!.foedselsdato!.toISOString().slice(0, 10)).toBe("1858-01-01");
   });
 
+  it("keys every CPR-shaped value by its ten digits, like cprDigitsSql; no other value by ten digits", async () => {
+    const odd = [...cases, "0101a51234", "0101a5-1234", "010115-123", " 010115123", "01011512 4"];
+    const got = await wh.all<{ raa: string; k: string | null; d: string | null }>(
+      `select raa, ${cprKeySql("raa")} as k, ${cprDigitsSql("raa")} as d from (values ${odd.map((c) => `(${lit(c)})`).join(", ")}) v(raa)`,
+    );
+    for (const { raa, k, d } of got) {
+      if (d !== null) expect(k, raa).toBe(d);
+      else expect(k !== null && /^[0-9]{10}$/.test(k), raa).toBe(false);
+    }
+  });
+
   it("pseudonymises as the first 128 bits of SHA-256 of key and the ten digits, as a UUID, the same with or without dash", async () => {
-    await wh.run(`create or replace table t as select * from (values ('0101151234'), ('010115-1234')) v(cpr)`);
-    const got = await wh.all<{ barn_id: string }>(cprFactsQuery("t", "cpr"), { key: "k" });
+    const got = await lookUp(["0101151234", "010115-1234"]);
     const { createHash } = await import("node:crypto");
     const hex = createHash("sha256").update("k0101151234").digest("hex");
     const expected = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
     expect(got.map((r) => r.barn_id)).toEqual([expected, expected]);
-    const other = await wh.all<{ barn_id: string }>(cprFactsQuery("t", "cpr"), { key: "another key" });
+    expect(await wh.all(`select count(*)::integer n from known_here`)).toEqual([{ n: 1 }]);
+    const other = await lookUp(["0101151234"], "another key");
     expect(other[0].barn_id).not.toBe(expected);
   });
 
-  it("looks numbers of earlier files up instead of hashing them again, whatever their spelling", async () => {
-    await wh.run(`create or replace table t as select * from (values ('0101151234'), ('010115-1234'), ('0202152345'), ('310415-1234')) v(cpr)`);
+  it("hashes only numbers the load does not know yet, whatever their spelling", async () => {
     await wh.run(`create or replace table known as select '0101151234' as digits, uuid '00000000-0000-0000-0000-000000000001' as barn_id, date '1915-01-01' as foedselsdato, 'pige' as koen`);
-    const got = await wh.all<{ raa: string; gyldig: boolean; ny: boolean; barn_id: string | null }>(
-      `select raa, gyldig, ny, barn_id::varchar barn_id from (${cprFactsQuery("t", "cpr", "known")}) order by raa`,
-      { key: "k" },
-    );
-    const fresh = await wh.all<{ raa: string; barn_id: string }>(`select raa, barn_id::varchar barn_id from (${cprFactsQuery("t", "cpr")})`, { key: "k" });
-    const hashed = new Map(fresh.map((r) => [r.raa, r.barn_id]));
-    expect(got).toEqual([
-      { raa: "010115-1234", gyldig: true, ny: false, barn_id: "00000000-0000-0000-0000-000000000001" },
-      { raa: "0101151234", gyldig: true, ny: false, barn_id: "00000000-0000-0000-0000-000000000001" },
-      { raa: "0202152345", gyldig: true, ny: true, barn_id: hashed.get("0202152345") },
-      { raa: "310415-1234", gyldig: false, ny: true, barn_id: null },
+    const got = await lookUp(["0101151234", "010115-1234", "0202152345", "310415-1234"], "k", "known");
+    const fresh = new Map((await lookUp(["0202152345"])).map((r) => [r.raa, r.barn_id]));
+    expect(got.sort((a, b) => a.raa.localeCompare(b.raa)).map((r) => [r.raa, r.barn_id])).toEqual([
+      ["010115-1234", "00000000-0000-0000-0000-000000000001"],
+      ["0101151234", "00000000-0000-0000-0000-000000000001"],
+      ["0202152345", fresh.get("0202152345")],
+      ["310415-1234", null],
     ]);
+    expect(await wh.all(`select digits from known order by digits`)).toEqual([{ digits: "0101151234" }, { digits: "0202152345" }]);
   });
 
   it("masks like maskCpr", async () => {
