@@ -67,7 +67,7 @@ const typeNames: Record<Column["type"], string> = {
 
 /** The number of a way to break a rule in `list` (1-based), added on first use. */
 function fejlNr(list: Fejl[], f: Fejl): number {
-  const i = list.findIndex((x) => x.regel === f.regel && x.kolonne === f.kolonne && x.aarsag === f.aarsag);
+  const i = list.findIndex((x) => x.regel === f.regel && x.kolonne === f.kolonne && x.aarsag === f.aarsag && x.besked === f.besked && x.extra === f.extra);
   return i >= 0 ? i + 1 : list.push(f);
 }
 
