@@ -4,21 +4,18 @@
 with
   aktive as (
     select
-      k.kvartal,
-      f.barn_id,
-      f.foranstaltning_id,
-      f.gruppe,
-      f.trin,
-      f.startet,
-      f.samtykke,
-      f.enhed
+      kvartal,
+      barn_id,
+      foranstaltning_id,
+      gruppe,
+      trin,
+      startet,
+      samtykke,
+      enhed
     from
-      stg_foranstaltninger as f
-      -- An open end is active for ever; a far-future date keeps this a plain range join.
-      join int_kvartaler as k on f.startet <= k.qe
-      and coalesce(f.ophoert, date '9999-12-31') >= k.qe
+      int_foranstaltninger_paa_qe
     where
-      f.er_anbringelse
+      er_anbringelse
   )
 select
   *

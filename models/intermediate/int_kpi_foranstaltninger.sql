@@ -95,18 +95,16 @@ with
   opfoelgning_population as (
     -- KPI 13: measures active on qe whose first follow-up (startet + 3 months) lies before qe.
     select
-      k.kvartal,
-      k.qe,
-      f.foranstaltning_id,
-      f.barn_id,
-      f.startet,
-      f.enhed
+      kvartal,
+      qe,
+      foranstaltning_id,
+      barn_id,
+      startet,
+      enhed
     from
-      stg_foranstaltninger as f
-      join int_kvartaler as k on f.startet <= k.qe
-      and coalesce(f.ophoert, date '9999-12-31') >= k.qe
+      int_foranstaltninger_paa_qe
     where
-      cast(f.startet + interval 3 month as date) < k.qe
+      cast(startet + interval 3 month as date) < qe
   ),
   kpi_13 as (
     -- Met when the latest follow-up L dated startet … qe gives L + k months >= qe. The population has

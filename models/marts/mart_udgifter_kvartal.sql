@@ -1,17 +1,15 @@
 -- Measures active on qe by gruppe and their yearly cost, per complete quarter; kommune level.
 -- aarlig_udgift sums the known costs (a measure without one is counted in aktive only).
 select
-  k.kvartal,
-  f.gruppe,
+  kvartal,
+  gruppe,
   cast(count(*) as integer) as aktive,
-  cast(sum(f.aarlig_udgift) as double) as aarlig_udgift
+  cast(sum(aarlig_udgift) as double) as aarlig_udgift
 from
-  stg_foranstaltninger as f
-  join int_kvartaler as k on f.startet <= k.qe
-  and coalesce(f.ophoert, date '9999-12-31') >= k.qe
+  int_foranstaltninger_paa_qe
 group by
-  k.kvartal,
-  f.gruppe
+  kvartal,
+  gruppe
 order by
-  k.kvartal,
-  f.gruppe
+  kvartal,
+  gruppe
