@@ -27,10 +27,10 @@ export function detectEncoding(buf: Buffer): Encoding {
   return isUtf8(buf) ? "utf-8" : "windows-1252";
 }
 
-/** The file's text as UTF-8 bytes without BOM (only Windows-1252 needs a new buffer). */
 /** Windows-1252's characters at 0x80–0x9F (the five unassigned bytes kept as the C1 controls, like WHATWG). */
 const CP1252_C1 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
+/** The file's text as UTF-8 bytes without BOM (only Windows-1252 needs a new buffer). */
 export function toUtf8(buf: Buffer, encoding: Encoding): Buffer {
   // Node 20's TextDecoder("windows-1252") decodes 0x80–0x9F as Latin-1 (€ came out as U+0080): map them here.
   if (encoding === "windows-1252")
@@ -142,18 +142,18 @@ export function mixedLineEnds(buf: Buffer): boolean {
 
 /**
  * Numbers (1-based, header = 1) of the blank lines of CSV bytes (UTF-8 or Windows-1252: a line break is the same
- * byte in both). DuckDB's reader skips them but counts
- * them in its line numbers, so row n of its output is not line n + 1 when there are any.
+ * byte in both). DuckDB's reader skips them but counts them in its line numbers, so row n of its output is not
+ * line n + 1 when there are any.
  */
-export function blankLines(utf8: Buffer): number[] {
+export function blankLines(bytes: Buffer): number[] {
   const nl = 0x0a;
-  if (utf8.indexOf("\n\n") < 0 && utf8.indexOf("\n\r\n") < 0) return [];
+  if (bytes.indexOf("\n\n") < 0 && bytes.indexOf("\n\r\n") < 0) return [];
   const blanks: number[] = [];
   let line = 1;
   let start = 0;
-  for (let end = utf8.indexOf(nl, 0); end >= 0; end = utf8.indexOf(nl, start)) {
+  for (let end = bytes.indexOf(nl, 0); end >= 0; end = bytes.indexOf(nl, start)) {
     const len = end - start;
-    if (len === 0 || (len === 1 && utf8[start] === 0x0d)) blanks.push(line);
+    if (len === 0 || (len === 1 && bytes[start] === 0x0d)) blanks.push(line);
     line++;
     start = end + 1;
   }
