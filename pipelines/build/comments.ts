@@ -110,6 +110,15 @@ export async function tableColumns(wh: Warehouse): Promise<Map<string, string[]>
   return out;
 }
 
+/** The tables and views of the main schema, by name, with their kind and description. */
+export async function mainRelations(wh: Warehouse): Promise<{ name: string; kind: "table" | "view"; comment: string | null }[]> {
+  return wh.all(
+    `select table_name as name, 'table' as kind, comment from duckdb_tables() where schema_name = 'main'
+     union all select view_name, 'view', comment from duckdb_views() where schema_name = 'main' and not internal
+     order by 1`,
+  );
+}
+
 export async function commentTable(
   wh: Warehouse,
   table: string,

@@ -5,6 +5,7 @@ import { defaults } from "../config.ts";
 import { openMemory, type Warehouse } from "../db.ts";
 import { discoverCustomTests, writeTestResults } from "./data-tests.ts";
 import { discoverModels, discoverSeeds, type Layer } from "./models.ts";
+import { mainRelations } from "./comments.ts";
 import { buildModels } from "./runner.ts";
 import type { DeclaredTest } from "./sidecar.ts";
 
@@ -46,13 +47,9 @@ export async function dataDictionary(modelsDir: string): Promise<string> {
 }
 
 async function render(wh: Warehouse, modelsDir: string): Promise<string> {
-  const objects = await wh.all<{ table_name: string; comment: string | null; is_view: boolean }>(
-    `select table_name, comment, false as is_view from duckdb_tables() where schema_name = 'main'
-     union all select view_name, comment, true from duckdb_views() where schema_name = 'main' and not internal
-     order by 1`,
-  );
-  const tables = new Map(objects.map((t) => [t.table_name, t.comment]));
-  const views = new Set(objects.filter((t) => t.is_view).map((t) => t.table_name));
+  const objects = await mainRelations(wh);
+  const tables = new Map(objects.map((t) => [t.name, t.comment]));
+  const views = new Set(objects.filter((t) => t.kind === "view").map((t) => t.name));
   const columns = await wh.all<ColumnRow>(
     `select table_name, column_name, data_type, comment from duckdb_columns() where schema_name = 'main' and not internal order by table_name, column_index`,
   );

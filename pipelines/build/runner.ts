@@ -5,7 +5,7 @@ import { type Warehouse, ident, lit } from "../db.ts";
 import { BuildError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { warehouseDdl } from "../warehouse.ts";
-import { commentFixedTables, commentTable, tableColumns } from "./comments.ts";
+import { commentFixedTables, commentTable, mainRelations, tableColumns } from "./comments.ts";
 import { type Model, discoverModels, discoverSeeds, orderModels } from "./models.ts";
 
 export interface BuildOptions {
@@ -89,14 +89,6 @@ async function commentModel(wh: Warehouse, name: string, sidecar: NonNullable<Mo
   await commentTable(wh, name, sidecar.description, cols, await tableColumnNames(wh, name), kind);
 }
 
-/** Tables and views of the main schema by name, so a model can change from one to the other. */
-async function existingKinds(wh: Warehouse): Promise<Map<string, "table" | "view">> {
-  const rows = await wh.all<{ name: string; kind: "table" | "view" }>(
-    `select table_name as name, 'table' as kind from duckdb_tables() where schema_name = 'main'
-     union all select view_name, 'view' from duckdb_views() where schema_name = 'main' and not internal`,
-  );
-  return new Map(rows.map((r) => [r.name, r.kind]));
-}
 
 /** Descriptions of the load and config tables (the models' are stored as each is built). */
 async function commentBaseTables(wh: Warehouse): Promise<void> {
@@ -117,7 +109,8 @@ export async function buildModels(
     await loadSeeds(wh, opts.modelsDir);
     await writeConfigTables(wh, opts.config);
     await commentBaseTables(wh);
-    const existing = await existingKinds(wh);
+    // By name, so a model can change from table to view or back.
+    const existing = new Map((await mainRelations(wh)).map((r) => [r.name, r.kind]));
     for (const model of models) {
       const start = performance.now();
       const kind = model.sidecar?.materialized ?? "table";
