@@ -86,6 +86,9 @@ export function fejlText(list: Fejl[]): { values: string; besked: string } {
 
 const rawName = (col: string) => ident(`${col}:raa`);
 
+/** A column whose value is parsed from its cell (not text or a code): its raw cell tells empty from unparseable. */
+const isParsed = (col: Column) => !["text", "code"].includes(col.type);
+
 /**
  * The typed rows of a raw table with `_linje`, the line in the file: row k (rowid −
  * firstRowid) is at line k + 2, plus the skipped lines before it (read.ts).
@@ -123,7 +126,7 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
     }
     const codes = col.codes ? c.codes.get(col.codes) : undefined;
     selects.push(`${parseExpr(col, x, { first: c.firstPattern.get(col.name), hint: c.dateHint, codes })} as ${ident(col.name)}`);
-    if (!["text", "code"].includes(col.type)) {
+    if (isParsed(col)) {
       selects.push(`${x} as ${rawName(col.name)}`);
       helpers.push(rawName(col.name));
     }
@@ -136,12 +139,11 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
   for (const col of t.columns) {
     if (!present(col.name)) continue;
     const id = ident(col.name);
-    const isTyped = !["text", "code"].includes(col.type);
     // A column the reader typed holds NULL exactly for an empty cell, and only values that parsed.
     const byReader = c.typed.has(col.name);
     if (col.required)
-      whens.push(`when ${isTyped && !byReader ? blank(col.name) : `${id} is null`} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "mangler", besked: `${col.name}: ${reasons.mangler}` })}`);
-    if (isTyped && col.type !== "cpr") {
+      whens.push(`when ${isParsed(col) && !byReader ? blank(col.name) : `${id} is null`} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "mangler", besked: `${col.name}: ${reasons.mangler}` })}`);
+    if (isParsed(col) && col.type !== "cpr") {
       const bad = [
         ...(byReader ? [] : [`${id} is null and not ${blank(col.name)}`]),
         ...(col.type === "date" || col.type === "timestamp" ? [`${id} < ${lit(EARLIEST)}`] : []),
