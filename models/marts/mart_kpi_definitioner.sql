@@ -9,7 +9,8 @@ select
   cast(lov_sel as varchar) as lov_sel,
   cast(lov_bl as varchar) as lov_bl,
   cast(kravtabel as boolean) as kravtabel,
-  cast(lov_note as varchar) as lov_note
+  cast(lov_note as varchar) as lov_note,
+  cast(kategoriandel as boolean) as kategoriandel
 from
   kpi_definitioner
 order by

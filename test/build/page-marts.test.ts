@@ -41,6 +41,8 @@ describe("mart_kpi_definitioner", () => {
     expect(rows.map((r) => r.kpi)).toEqual(kpiIds);
     expect(rows.map((r) => r.nr)).toEqual(kpiIds.map((_, i) => i + 1));
     expect(rows.filter((r) => r.kravtabel).map((r) => r.nr)).toEqual([3, 4, 7, 8, 11, 12, 13, 14]);
+    // Shares about children in a category: their numerator and complement obey the threshold too (issue 10).
+    expect(rows.filter((r) => (r as { kategoriandel?: boolean }).kategoriandel).map((r) => r.nr)).toEqual([16, 17, 18, 19]);
     const art = Object.fromEntries(rows.map((r) => [r.nr, r.art]));
     expect([1, 2, 9, 10, 15].map((n) => art[n])).toEqual(Array(5).fill("antal"));
     expect([6, 20].map((n) => art[n])).toEqual(["forhold", "forhold"]);

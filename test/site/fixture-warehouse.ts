@@ -101,8 +101,8 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
   await insert("mart_kpi_kvartal", "kpi varchar, kvartal varchar, niveau varchar, enhed varchar, taeller double, naevner double, vaerdi double", kpiRows);
   await insert(
     "mart_kpi_definitioner",
-    "kpi varchar, nr integer, navn varchar, beskrivelse varchar, art varchar, retning varchar, lov_sel varchar, lov_bl varchar, kravtabel boolean",
-    FIXTURE_DEFINITIONS.map(([nr, kpi, navn, art, retning, sel, bl, krav]) => [kpi, nr, navn, `Beskrivelse af ${navn.toLowerCase()} (KPI ${nr}).`, art, retning, sel, bl, krav]),
+    "kpi varchar, nr integer, navn varchar, beskrivelse varchar, art varchar, retning varchar, lov_sel varchar, lov_bl varchar, kravtabel boolean, kategoriandel boolean",
+    FIXTURE_DEFINITIONS.map(([nr, kpi, navn, art, retning, sel, bl, krav]) => [kpi, nr, navn, `Beskrivelse af ${navn.toLowerCase()} (KPI ${nr}).`, art, retning, sel, bl, krav, nr >= 16 && nr <= 19]),
   );
   const fordeling: (string | number | null)[][] = [];
   for (const kv of FIXTURE_QUARTERS) {
