@@ -1,0 +1,164 @@
+// Step 1 of a load (load-folder.ts), the files: which export files a folder holds, and for each its bytes, encoding,
+// delimiter and header, checked before anything is staged. Problems are collected, not thrown, so that one message
+// lists every problem of the folder.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { type Table, tableByName, tableNames, tables } from "../contract.ts";
+import { maskCpr } from "../cpr.ts";
+import { blankLines, detect, hasC1Bytes, mixedLineEnds, sampleRows, toUtf8, unsupportedEncoding } from "./detect.ts";
+import { matchHeader, normaliseName } from "./header.ts";
+import { type Profile, tableForFile, tableProfile } from "./profile.ts";
+import { deferred, yieldToLoop } from "./schedule.ts";
+import { xlsxToCsv } from "./xlsx.ts";
+
+export interface Prepared {
+  table: Table;
+  file: string;
+  format: "csv" | "xlsx";
+  encoding: string | null;
+  delimiter: string | null;
+  csvPath: string;
+  csvDelimiter: string;
+  /** What DuckDB decodes the file at csvPath as. */
+  readEncoding: "utf-8" | "latin-1";
+  /** The first rows, split into cells (for sniffing date formats). */
+  sample: string[][];
+  width: number;
+  header: string[];
+  columns: Map<string, number>;
+  extras: string[];
+  /**
+   * The checks the reader does not need to start, left until its read runs (0.35 s of JavaScript on the national
+   * set that delayed the first read): the file's checksum and its blank lines. Memoised.
+   */
+  whileReading: () => { sha256: string; blankLines: number[] };
+  mixedLineEnds: boolean;
+  sizeBytes: number;
+  /** Time spent on this file so far. */
+  ms: number;
+}
+
+/** The export files of a folder by contract table; unknown or doubled table names are problems. */
+export function listFiles(folder: string, profile: Profile | undefined, problems: string[]): { table: Table; path: string }[] {
+  const files: { table: Table; path: string }[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    const ext = extname(name).toLowerCase();
+    if ((ext !== ".csv" && ext !== ".xlsx") || name.startsWith("~$") || name.startsWith(".")) continue;
+    const tableName = tableForFile(basename(name, extname(name)), profile);
+    const table = tableByName(tableName);
+    if (!table) {
+      problems.push(`${name}: "${tableName}" is not a table of the contract — name the file after one of: ${tableNames.join(", ")}`);
+      continue;
+    }
+    const other = files.find((f) => f.table === table);
+    if (other) problems.push(`${name}: table ${table.name} is given twice (also ${basename(other.path)}) — keep one file per table`);
+    else files.push({ table, path: join(folder, name) });
+  }
+  if (!files.length && !problems.length)
+    problems.push(`${folder}: no export files — expected <table>.csv or <table>.xlsx for tables of the contract (${tableNames.join(", ")})`);
+  return files.sort((a, b) => tables.indexOf(a.table) - tables.indexOf(b.table));
+}
+
+/** Step 1: bytes, checksum, encoding, delimiter and header of one file; problems instead of throwing. */
+export async function prepare(
+  f: { table: Table; path: string },
+  profile: Profile | undefined,
+  tmp: string,
+  problems: string[],
+): Promise<Prepared | undefined> {
+  const started = performance.now();
+  const file = basename(f.path);
+  const renames = tableProfile(profile, f.table.name).kolonner;
+  let buf: Buffer;
+  try {
+    buf = await readFile(f.path);
+  } catch (e) {
+    problems.push(`${file}: cannot be read (${maskCpr((e as Error).message.split("\n")[0])})`);
+    return;
+  }
+  const original = buf;
+  await yieldToLoop();
+  if (buf.length === 0) {
+    problems.push(`${file}: the file is empty — expected a header row and data rows`);
+    return;
+  }
+  let format: "csv" | "xlsx" = "csv";
+  let encoding: string | null;
+  let delimiter: string | null;
+  let csvPath = f.path;
+  if (extname(f.path).toLowerCase() === ".xlsx") {
+    format = "xlsx";
+    csvPath = join(tmp, `${f.table.name}.csv`);
+    const columnType = (h: string) => {
+      const n = normaliseName(h);
+      return f.table.columns.find((c) => c.name === (renames[n] ?? n))?.type;
+    };
+    try {
+      if (!(await xlsxToCsv(f.path, csvPath, columnType))) {
+        problems.push(`${file}: the workbook has no sheet`);
+        return;
+      }
+    } catch (e) {
+      problems.push(`${file}: cannot be read as an Excel workbook (${maskCpr((e as Error).message.split("\n")[0])})`);
+      return;
+    }
+    buf = readFileSync(csvPath);
+    encoding = null;
+    delimiter = null;
+  } else {
+    const bad = unsupportedEncoding(buf);
+    if (bad) {
+      problems.push(`${file}: ${bad}`);
+      return;
+    }
+  }
+  const d = detect(buf);
+  await yieldToLoop();
+  let readEncoding: "utf-8" | "latin-1" = "utf-8";
+  if (format === "csv") {
+    encoding = d.encoding;
+    delimiter = d.delimiter;
+    // DuckDB reads Latin-1 itself; only Windows-1252's own characters (€, “, –) need a transcoded copy, which
+    // lives in the temporary folder only for this load.
+    if (d.encoding === "windows-1252") {
+      const c1 = hasC1Bytes(buf);
+      await yieldToLoop();
+      if (c1) {
+        csvPath = join(tmp, `${f.table.name}.csv`);
+        writeFileSync(csvPath, toUtf8(buf, d.encoding));
+      } else readEncoding = "latin-1";
+    }
+  }
+  if (d.header.every((h) => h.trim() === "")) {
+    problems.push(`${file}, line 1: no header row — the first line must name the columns`);
+    return;
+  }
+  const m = matchHeader(file, f.table, d.header, renames);
+  problems.push(...m.problems);
+  if (m.problems.length) return;
+  const mixed = mixedLineEnds(buf);
+  // The bytes are let go once used: the report keeps this object until the load ends.
+  const csv = buf;
+  const whileReading = deferred(() => ({ sha256: createHash("sha256").update(original).digest("hex"), blankLines: blankLines(csv) }));
+  return {
+    table: f.table,
+    file,
+    format,
+    encoding: encoding!,
+    delimiter: delimiter!,
+    csvPath,
+    csvDelimiter: d.delimiter,
+    readEncoding,
+    sample: sampleRows(d.head, d.headIsWhole, d.delimiter),
+    width: d.header.length,
+    header: d.header,
+    columns: m.columns,
+    extras: m.extras,
+    whileReading,
+    mixedLineEnds: mixed,
+    sizeBytes: buf.length,
+    ms: performance.now() - started,
+  };
+}
