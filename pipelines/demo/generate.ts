@@ -10,7 +10,7 @@ import { type CsvFormat, type FileFormat, kommuneFormats, nationalFormats } from
 import { type Municipality, demoKommune, nationalMunicipalities } from "./municipality.ts";
 import { Rng } from "./random.ts";
 import { type TableRows, toRows } from "./rows.ts";
-import { type Simulation, simulate } from "./simulate.ts";
+import { type Simulation, simulate } from "./simulate/index.ts";
 import { CsvWriter, writeXlsx } from "./write.ts";
 
 export type Scale = "kommune" | "national";

@@ -2,7 +2,7 @@
 // numbers its records), the export window applied, values still typed (days, minutes, numbers, booleans).
 import { tables } from "../contract.ts";
 import { addMonths } from "./dates.ts";
-import type { Doc, Measure, Simulation, Worker } from "./simulate.ts";
+import type { Doc, Measure, Simulation, Worker } from "./simulate/index.ts";
 
 /** A typed cell: `date` columns hold a day number, `timestamp` columns minutes since 1970, null = empty. */
 export type Value = string | number | boolean | null;
@@ -34,7 +34,7 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   const unitName = (u: number) => muni.units[u].name;
 
   const workerIds = new Map<Worker, string>();
-  // Caseworkers employed at go-live were set up in the case system from that day (simulate.ts: why).
+  // Caseworkers employed at go-live were set up in the case system from that day (simulate/index.ts: why).
   const workers = sim.workers.filter((w) => w.to === null || w.to >= W);
   const sagsbehandlere = numbered(workers, (w) => w.from, "sagsbehandlere", prefix, 4).map(([w, id]) => {
     workerIds.set(w, id);
@@ -72,7 +72,7 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   // Reasons are documented only once the deadline has passed by the as-of date.
   for (const r of undersoegelser) if (r.afsluttet === null && r.frist_begrundelse !== null && addMonths(r.startet, 4) >= sim.asOf) r.frist_begrundelse = null;
 
-  // Measures active at go-live are registered from that day (simulate.ts: why); none ended before it.
+  // Measures active at go-live are registered from that day (simulate/index.ts: why); none ended before it.
   const registered = (m: Measure) => Math.max(m.start, W);
   const foranstaltninger = numbered(sim.measures.filter((m) => m.start < sim.asOf && m.end >= W), registered, "foranstaltninger", prefix, width).map(([m, id], i) => ({
     foranstaltning_id: id,

@@ -1,6 +1,6 @@
 // The story the demo data tells, as numbers: how compliance with each legal duty improves over the period,
 // the placement mix moving towards the Swedish model, sources of notifications, measure types, durations
-// and costs. The simulation (simulate.ts) draws from these; change the story here.
+// and costs. The simulation (simulate/) draws from these; change the story here.
 import { type Day, ymd } from "./dates.ts";
 
 /** Barnets Lov replaced Serviceloven's child provisions on this day. */
