@@ -8,7 +8,7 @@ import { resolveDbPath } from "./db.ts";
 import { LibuError, UsageError } from "./errors.ts";
 import { createLogger, type Output } from "./log.ts";
 
-const commandNames = ["demo", "load", "build", "test", "sql", "site", "report", "run", "docs"] as const;
+const commandNames = ["demo", "load", "build", "test", "sql", "site", "report", "run", "docs", "udgiv"] as const;
 
 async function loadCommand(name: string): Promise<Command> {
   const mod = await import(`./commands/${name}.ts`);

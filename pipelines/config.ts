@@ -40,6 +40,10 @@ export interface Config {
   farvegraenser: { groen: number; gul: number };
   /** The development plan's targets. */
   udviklingsplan: Target[];
+  /** The committee the quarterly report is an appendix to ("Bilag til Børne- og Ungeudvalget"). */
+  udvalg: string;
+  /** Releases: how far a published figure must move to count as revised (shares as 0–1). */
+  revisionsgraenser: { andel: number; antal: number; forhold: number };
 }
 
 export const DEMO_KEY = "libu-DEMO-NØGLE-kun-til-syntetiske-data";
@@ -52,6 +56,8 @@ export const defaults: Config = {
   diskretionsgraense: 5,
   farvegraenser: { groen: 0.9, gul: 0.75 },
   udviklingsplan: [],
+  udvalg: "Børne- og Ungeudvalget",
+  revisionsgraenser: { andel: 0.001, antal: 1, forhold: 0.1 },
 };
 
 export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
@@ -71,11 +77,15 @@ export function loadConfig(path: string): Config {
     ...raw,
     pseudonymisering: { ...defaults.pseudonymisering, ...raw.pseudonymisering },
     farvegraenser: { ...defaults.farvegraenser, ...raw.farvegraenser },
+    revisionsgraenser: { ...defaults.revisionsgraenser, ...raw.revisionsgraenser },
   };
   const k = config.opfoelgningIntervalMaaneder;
   if (!Number.isInteger(k) || k < 1) throw new LibuError(`${path}: opfoelgningIntervalMaaneder must be a whole number ≥ 1`);
   if (!Number.isInteger(config.diskretionsgraense) || config.diskretionsgraense < 1)
     throw new LibuError(`${path}: diskretionsgraense must be a whole number ≥ 1`);
+  for (const [art, v] of Object.entries(config.revisionsgraenser))
+    if (typeof v !== "number" || !(v >= 0)) throw new LibuError(`${path}: revisionsgraenser.${art} skal være et tal ≥ 0 (andele som 0–1)`);
+  if (typeof config.udvalg !== "string" || !config.udvalg.trim()) throw new LibuError(`${path}: udvalg skal være navnet på udvalget, fx "Børne- og Ungeudvalget"`);
   for (const d of config.lukkedage)
     if (!/^(\d{4}-)?\d{2}-\d{2}$/.test(d.dag)) throw new LibuError(`${path}: lukkedage: "${d.dag}" is neither MM-DD nor YYYY-MM-DD`);
   for (const t of config.udviklingsplan)

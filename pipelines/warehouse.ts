@@ -1,6 +1,7 @@
 // The tables a load writes, derived from the contract. Models read only these (through staging).
 import { type Column, type Table, srcTable, tables } from "./contract.ts";
 import { ident } from "./db.ts";
+import { releaseTablesDdl } from "./release/store.ts";
 
 const sqlTypes: Record<Column["type"], string> = {
   text: "varchar",
@@ -53,7 +54,10 @@ export const loadTablesDdl = [
     aarsag varchar, besked varchar, raa_tekst varchar)`,
 ];
 
-/** Creates every src_ table (empty) and the load tables, so models build on any subset of loaded tables. */
+/**
+ * Creates every src_ table (empty), the load tables and the release tables (`libu udgiv`), so models build on
+ * any subset of loaded tables and a build never drops what was loaded or published.
+ */
 export function warehouseDdl(): string[] {
-  return [...loadTablesDdl, ...tables.map(srcTableDdl)];
+  return [...loadTablesDdl, ...releaseTablesDdl, ...tables.map(srcTableDdl)];
 }

@@ -2,6 +2,7 @@
 // Models and seeds are described by their sidecars; the tables the load and the runner write, here and in the contract.
 import { tables as contractTables, srcTable } from "../contract.ts";
 import { type Warehouse, ident, lit } from "../db.ts";
+import { releaseTableDocs } from "../release/store.ts";
 import { srcColumns } from "../warehouse.ts";
 
 export interface TableDoc {
@@ -135,7 +136,7 @@ export async function commentTable(
 }
 
 export async function commentFixedTables(wh: Warehouse, columns: Map<string, string[]>): Promise<void> {
-  for (const doc of [...srcTableDocs(), ...loadTableDocs, ...configTableDocs]) {
+  for (const doc of [...srcTableDocs(), ...loadTableDocs, ...releaseTableDocs, ...configTableDocs]) {
     if (!columns.has(doc.name)) continue;
     await commentTable(wh, doc.name, doc.description, Object.entries(doc.columns), columns.get(doc.name)!);
   }

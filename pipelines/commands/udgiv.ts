@@ -1,0 +1,66 @@
+// `libu udgiv --kvartal <YYYYKn> [--out <folder>] [--note "<tekst>"]` and `libu udgiv --tjek <folder>/<YYYYKn>`.
+import { join, relative, resolve } from "node:path";
+import type { Command } from "../command.ts";
+import { LibuError, UsageError } from "../errors.ts";
+import { checkRelease } from "../release/manifest.ts";
+import { makeRelease } from "../release/release.ts";
+import { buildSite } from "./site.ts";
+import { printReport } from "./report.ts";
+
+export const DEFAULT_OUT = "udgivelser";
+
+export const command: Command = {
+  name: "udgiv",
+  summary: "laver en fastfrosset kvartalsudgivelse (tal, site, PDF-bilag, Excel) eller tjekker en",
+  usage: 'libu udgiv --kvartal <YYYYKn> [--out <mappe>] [--note "<begrundelse>"] [--db <fil>]   |   libu udgiv --tjek <mappe>/<YYYYKn>',
+  help: [
+    `Skriver udgivelsen til <mappe>/<YYYYKn>/ (standard: ${DEFAULT_OUT}/): alle udgivne tal som CSV og Parquet (skjulte små tal`,
+    "som på sitet), det byggede site, PDF-bilaget, et Excel-bilag, revisioner.csv og manifest.json med kontrolsummer.",
+    "En udgivelse overskrives aldrig: en rettet udgivelse bliver <YYYYKn>-v2 og kræver --note med begrundelsen.",
+    "--tjek genberegner alle kontrolsummer og siger, hvilke filer der er ændret, mangler eller er kommet til.",
+  ].join("\n"),
+  options: { kvartal: { type: "string" }, out: { type: "string" }, note: { type: "string" }, tjek: { type: "string" } },
+  async run({ values, positionals }, ctx) {
+    if (positionals.length) throw new UsageError(`uventet argument "${positionals[0]}" — brug: ${this.usage}`);
+    if (values.tjek !== undefined) {
+      if (values.kvartal !== undefined) throw new UsageError(`brug enten --kvartal eller --tjek, ikke begge — brug: ${this.usage}`);
+      const dir = resolve(ctx.cwd, values.tjek as string);
+      let r;
+      try {
+        r = checkRelease(dir);
+      } catch (e) {
+        throw new LibuError((e as Error).message);
+      }
+      const problems = [
+        ...r.aendret.map((f) => `ændret: ${f}`),
+        ...r.mangler.map((f) => `mangler: ${f}`),
+        ...r.ekstra.map((f) => `ikke i manifestet: ${f}`),
+      ];
+      if (problems.length) throw new LibuError(`${dir}: udgivelsen er ikke som udgivet (${problems.length} af ${r.filer} filer):\n${problems.join("\n")}`, 5);
+      ctx.stdout.write(`${dir}: alle ${r.filer} filer er som udgivet\n`);
+      return;
+    }
+    const kvartal = values.kvartal as string | undefined;
+    if (!kvartal || !/^\d{4}K[1-4]$/.test(kvartal)) throw new UsageError(`--kvartal skal være et kvartal som 2026K3 — brug: ${this.usage}`);
+    const out = resolve(ctx.cwd, (values.out as string | undefined) ?? DEFAULT_OUT);
+    const result = await makeRelease({
+      dbPath: ctx.dbPath,
+      kvartal,
+      out,
+      note: (values.note as string | undefined) ?? null,
+      config: ctx.config,
+      log: ctx.log,
+      env: ctx.env,
+      site: async ({ dbPath, dir, kvartal }) => {
+        const siteDir = join(dir, "site");
+        await ctx.log.timed("udgiv: site bygget", () => buildSite({ dbPath, outDir: siteDir, env: ctx.env }));
+        await ctx.log.timed("udgiv: PDF-bilag skrevet", () => printReport({ siteDir, kvartal, pdfPath: join(dir, "bilag.pdf") }));
+      },
+    });
+    const shown = relative(ctx.cwd, result.dir) || result.dir;
+    const n = result.revisioner.length;
+    ctx.stdout.write(
+      `${shown}: ${result.udgivelse} udgivet (${Object.keys(result.manifest.filer).length} filer, ${n === 0 ? "ingen revisioner" : n === 1 ? "1 revision" : `${n} revisioner`})\n`,
+    );
+  },
+};

@@ -1,0 +1,289 @@
+// Every published table of the warehouse as plain rows: what the site shows, suppressed. A release, the XLSX
+// appendix and `udgivne_tal` are written from these tables and from nothing else.
+//
+// The figures come from ONE published system. `publishedSystem` is the only place that knows where it lives:
+// today the site's data loaders (dashboards/data/_kilde.ts), later the disclosure audit's function (issue 10),
+// which also takes the earlier releases' figures so that a revision is never itself a small count.
+import * as fmt from "../../dashboards/components/format.js";
+import { anbringelserData, datakvalitetData, kpiData, underretningerData } from "../../dashboards/data/_kilde.ts";
+import type { Warehouse } from "../db.ts";
+import type { Art, Undertrykt } from "../suppress.ts";
+import type { PublishedFigure } from "./store.ts";
+
+/** How a column's cells are written: text, a code or number that is not a count, a figure, a date. */
+export type Kind = "tekst" | "kode" | "antal" | "andel" | "forhold" | "figur" | "dato";
+
+export interface Column {
+  key: string;
+  /** The Danish header (CSV, XLSX). */
+  label: string;
+  kind: Kind;
+}
+
+/** A cell: a number when shown, `<5` or `–` (text) when suppressed, null when empty. */
+export type Cell = string | number | null;
+
+export interface PublishedTable {
+  /** File name without extension. */
+  name: string;
+  /** The sheet's and the table's Danish title. */
+  titel: string;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+}
+
+/** What the published system gives for one warehouse: the loaders' objects, already suppressed. */
+export interface PublishedSystem {
+  kpi: Awaited<ReturnType<typeof kpiData>>;
+  underretninger: Awaited<ReturnType<typeof underretningerData>>;
+  anbringelser: Awaited<ReturnType<typeof anbringelserData>>;
+  datakvalitet: Awaited<ReturnType<typeof datakvalitetData>>;
+}
+
+/**
+ * The one published system. `tidligere`: the figures earlier releases published (from `udgivne_tal`), for the
+ * disclosure audit across releases; the loaders do not take them yet.
+ */
+export async function publishedSystem(wh: Warehouse, _tidligere: PublishedFigure[] = []): Promise<PublishedSystem> {
+  return {
+    kpi: await kpiData(wh),
+    underretninger: await underretningerData(wh),
+    anbringelser: await anbringelserData(wh),
+    datakvalitet: await datakvalitetData(wh),
+  };
+}
+
+/** The sign of a hidden figure, as the site shows it: `<5` for a small count, `–` otherwise. */
+export function hiddenSign(undertrykt: Undertrykt | string | null | undefined, graense: number): string {
+  return undertrykt === "lille_antal" ? `<${graense}` : fmt.STREG;
+}
+
+const SKJULT_FORDI: Record<string, string> = {
+  lille_antal: "for få sager",
+  lille_naevner: "for få sager i nævneren",
+  komplementaer: "skjult, så et andet skjult tal ikke kan regnes ud",
+};
+
+export const DIMENSIONER: Record<string, string> = {
+  kilde: "Kilde",
+  enhed: "Enhed",
+  distrikt: "Distrikt",
+  udfald: "Udfald",
+  alvorlig: "Alvorlig",
+};
+
+const STATUS: Record<string, string> = {
+  opfyldt: "Nået",
+  ikke_opfyldt: "Ikke nået",
+  forbedring: "Ikke nået, men bedre end kvartalet før",
+  ingen_data: "Ingen tal",
+  undertrykt: "Tallet er skjult (for få sager)",
+};
+
+const figure = (vaerdi: number | null | undefined, undertrykt: string | null | undefined, g: number): Cell =>
+  vaerdi === null || vaerdi === undefined ? (undertrykt ? hiddenSign(undertrykt, g) : null) : vaerdi;
+
+const upTo = (tilKvartal: string | null) => (k: unknown) => tilKvartal === null || String(k) <= tilKvartal;
+
+/**
+ * The published tables, cut at `tilKvartal` (a release of 2026K2 holds no later quarter), in a fixed order.
+ * The KPI table's `vist` column is the figure exactly as the site and the PDF print it.
+ */
+export function publishedTables(sys: PublishedSystem, tilKvartal: string | null = null): PublishedTable[] {
+  const g = sys.kpi.meta.diskretionsgraense;
+  const keep = upTo(tilKvartal);
+  const defs = new Map(sys.kpi.definitioner.map((d) => [d.kpi, d]));
+  const kpi: PublishedTable = {
+    name: "kpi",
+    titel: "Nøgletal pr. kvartal",
+    columns: [
+      { key: "kpi", label: "Nøgletal (id)", kind: "tekst" },
+      { key: "nr", label: "Nr.", kind: "kode" },
+      { key: "navn", label: "Nøgletal", kind: "tekst" },
+      { key: "kvartal", label: "Kvartal", kind: "tekst" },
+      { key: "niveau", label: "Niveau", kind: "tekst" },
+      { key: "enhed", label: "Enhed", kind: "tekst" },
+      { key: "art", label: "Art", kind: "tekst" },
+      { key: "vaerdi", label: "Værdi", kind: "figur" },
+      { key: "naevner", label: "Nævner", kind: "antal" },
+      { key: "vist", label: "Vist som", kind: "tekst" },
+      { key: "skjult", label: "Skjult fordi", kind: "tekst" },
+      { key: "undertrykt", label: "Skjult (kode)", kind: "tekst" },
+    ],
+    rows: sys.kpi.kpi
+      .filter((r) => keep(r.kvartal))
+      .map((r) => ({
+        kpi: r.kpi,
+        nr: defs.get(r.kpi)?.nr ?? null,
+        navn: defs.get(r.kpi)?.navn ?? r.kpi,
+        kvartal: r.kvartal,
+        niveau: r.niveau,
+        enhed: r.enhed,
+        art: r.art,
+        vaerdi: figure(r.vaerdi, r.undertrykt ?? "lille_naevner", g),
+        naevner: r.vaerdi === null ? null : r.naevner,
+        vist: fmt.vaerdi(r, g),
+        skjult: r.undertrykt ? SKJULT_FORDI[r.undertrykt] ?? r.undertrykt : null,
+        undertrykt: r.undertrykt,
+      })),
+  };
+  const arter = new Map(sys.kpi.definitioner.map((d) => [d.kpi, d.art as Art]));
+  const plan: PublishedTable = {
+    name: "udviklingsplan",
+    titel: "Udviklingsplanens mål",
+    columns: [
+      { key: "kpi", label: "Nøgletal (id)", kind: "tekst" },
+      { key: "navn", label: "Nøgletal", kind: "tekst" },
+      { key: "periode", label: "Periode", kind: "tekst" },
+      { key: "kvartal", label: "Kvartal", kind: "tekst" },
+      { key: "niveau", label: "Niveau", kind: "tekst" },
+      { key: "enhed", label: "Enhed", kind: "tekst" },
+      { key: "art", label: "Art", kind: "tekst" },
+      { key: "maal", label: "Mål", kind: "figur" },
+      { key: "vaerdi", label: "Faktisk", kind: "figur" },
+      { key: "status", label: "Status", kind: "tekst" },
+    ],
+    rows: sys.kpi.udviklingsplan
+      .filter((p) => keep(p.kvartal))
+      .map((p) => ({
+        kpi: p.kpi,
+        navn: defs.get(p.kpi)?.navn ?? p.kpi,
+        periode: p.periode,
+        kvartal: p.kvartal,
+        niveau: p.niveau,
+        enhed: p.enhed,
+        art: arter.get(p.kpi) ?? "andel",
+        maal: p.maal,
+        vaerdi: p.vaerdi ?? (p.status === "undertrykt" ? fmt.STREG : null),
+        status: STATUS[p.status] ?? p.status,
+      })),
+  };
+  const und: PublishedTable = {
+    name: "underretninger_fordeling",
+    titel: "Underretninger efter kilde, enhed, distrikt og udfald",
+    columns: [
+      { key: "kvartal", label: "Kvartal", kind: "tekst" },
+      { key: "dimension", label: "Opdelt efter", kind: "tekst" },
+      { key: "kode", label: "Kode", kind: "tekst" },
+      { key: "navn", label: "Kategori", kind: "tekst" },
+      { key: "antal", label: "Underretninger", kind: "antal" },
+    ],
+    rows: sys.underretninger.fordeling
+      .filter((r) => keep(r.kvartal))
+      .map((r) => ({
+        kvartal: r.kvartal,
+        dimension: DIMENSIONER[r.dimension] ?? r.dimension,
+        kode: r.kode,
+        navn: r.navn,
+        antal: figure(r.antal, r.undertrykt, g),
+      })),
+  };
+  const anb: PublishedTable = {
+    name: "anbringelser",
+    titel: "Anbragte børn efter anbringelsestype",
+    columns: [
+      { key: "kvartal", label: "Kvartal", kind: "tekst" },
+      { key: "niveau", label: "Niveau", kind: "tekst" },
+      { key: "enhed", label: "Enhed", kind: "tekst" },
+      { key: "gruppe", label: "Anbringelsestype", kind: "tekst" },
+      { key: "anbragte", label: "Anbragte børn", kind: "antal" },
+    ],
+    rows: sys.anbringelser.anbringelser
+      .filter((r) => keep(r.kvartal))
+      .map((r) => ({ kvartal: r.kvartal, niveau: r.niveau, enhed: r.enhed, gruppe: r.gruppe, anbragte: figure(r.anbragte, r.undertrykt, g) })),
+  };
+  const flow: PublishedTable = {
+    name: "anbringelser_nye_ophoerte",
+    titel: "Nye og ophørte anbringelser",
+    columns: [
+      { key: "kvartal", label: "Kvartal", kind: "tekst" },
+      { key: "nye", label: "Nye anbringelser", kind: "antal" },
+      { key: "ophoerte", label: "Ophørte anbringelser", kind: "antal" },
+    ],
+    rows: (sys.anbringelser.bevaegelser ?? [])
+      .filter((r) => keep(r.kvartal))
+      .map((r) => ({ kvartal: r.kvartal, nye: figure(r.nye, "lille_antal", g), ophoerte: figure(r.ophoerte, "lille_antal", g) })),
+  };
+  const trappe: PublishedTable = {
+    name: "indsatstrappe",
+    titel: "Børn på indsatstrappens trin",
+    columns: [
+      { key: "kvartal", label: "Kvartal", kind: "tekst" },
+      { key: "trin", label: "Trin", kind: "kode" },
+      { key: "boern", label: "Børn", kind: "antal" },
+    ],
+    rows: sys.anbringelser.indsatstrappe
+      .filter((r) => keep(r.kvartal))
+      .map((r) => ({ kvartal: r.kvartal, trin: r.trin, boern: figure(r.boern, r.undertrykt, g) })),
+  };
+  const dq = sys.datakvalitet;
+  const filer: PublishedTable = {
+    name: "datakvalitet_filer",
+    titel: "Indlæste filer",
+    columns: [
+      { key: "load_id", label: "Indlæsning", kind: "kode" },
+      { key: "as_of", label: "Data trukket", kind: "dato" },
+      { key: "tabel", label: "Tabel", kind: "tekst" },
+      { key: "fil", label: "Fil", kind: "tekst" },
+      { key: "raekker_laest", label: "Rækker læst", kind: "antal" },
+      { key: "raekker_indlaest", label: "Rækker indlæst", kind: "antal" },
+      { key: "raekker_karantaene", label: "Rækker i karantæne", kind: "antal" },
+    ],
+    rows: dq.loads.map((l) => {
+      const r = l as Record<string, unknown>;
+      const c = (v: unknown, sign: string | null): Cell => (v === null || v === undefined ? sign : Number(v));
+      return {
+        load_id: Number(r.load_id),
+        as_of: (r.as_of as string | null) ?? null,
+        tabel: String(r.tabel ?? ""),
+        fil: String(r.fil ?? ""),
+        raekker_laest: c(r.raekker_laest, `<${g}`),
+        raekker_indlaest: c(r.raekker_indlaest, r.indlaest_undertrykt ? fmt.STREG : `<${g}`),
+        raekker_karantaene: c(r.raekker_karantaene, `<${g}`),
+      };
+    }),
+  };
+  const karantaene: PublishedTable = {
+    name: "datakvalitet_karantaene",
+    titel: "Rækker i karantæne efter årsag",
+    columns: [
+      { key: "load_id", label: "Indlæsning", kind: "kode" },
+      { key: "tabel", label: "Tabel", kind: "tekst" },
+      { key: "regel", label: "Regel", kind: "kode" },
+      { key: "aarsag", label: "Årsag", kind: "tekst" },
+      { key: "kolonne", label: "Kolonne", kind: "tekst" },
+      { key: "antal", label: "Rækker", kind: "antal" },
+    ],
+    rows: dq.karantaene.map((k) => {
+      const r = k as Record<string, unknown>;
+      return {
+        load_id: Number(r.load_id),
+        tabel: String(r.tabel ?? ""),
+        regel: r.regel === null || r.regel === undefined ? null : Number(r.regel),
+        aarsag: String(r.aarsag_tekst ?? r.aarsag ?? ""),
+        kolonne: (r.kolonne as string | null) ?? null,
+        antal: r.antal === null || r.antal === undefined ? `<${g}` : Number(r.antal),
+      };
+    }),
+  };
+  return [kpi, plan, und, anb, flow, trappe, filer, karantaene];
+}
+
+/** The KPI figures as `udgivne_tal` keeps them: the value, the denominator and the text shown. */
+export function publishedFigures(sys: PublishedSystem, tilKvartal: string | null): Omit<PublishedFigure, "udgivelse">[] {
+  const g = sys.kpi.meta.diskretionsgraense;
+  const keep = upTo(tilKvartal);
+  return sys.kpi.kpi
+    .filter((r) => keep(r.kvartal))
+    .map((r) => ({
+      kpi: r.kpi,
+      kvartal: r.kvartal,
+      niveau: r.niveau,
+      enhed: r.enhed,
+      art: r.art,
+      vaerdi: r.vaerdi,
+      naevner: r.vaerdi === null ? null : r.naevner,
+      vist: fmt.vaerdi(r, g),
+      undertrykt: r.undertrykt,
+    }));
+}

@@ -1,0 +1,184 @@
+// What was published, kept in the warehouse: `udgivelser` (one row per release) and `udgivne_tal` (every KPI
+// figure a release published, as shown). Created with the load tables (pipelines/warehouse.ts), so that
+// `libu build` never drops them; written only by `libu udgiv`.
+import { type Warehouse, lit } from "../db.ts";
+
+export const releaseTablesDdl = [
+  `create table if not exists udgivelser (
+    udgivelse varchar, kvartal varchar, version integer, mappe varchar, oprettet timestamp, as_of date,
+    note varchar, diskretionsgraense integer, libu_commit varchar)`,
+  `create table if not exists udgivne_tal (
+    udgivelse varchar, mappe varchar, kpi varchar, kvartal varchar, niveau varchar, enhed varchar, art varchar,
+    vaerdi double, naevner double, vist varchar, undertrykt varchar)`,
+];
+
+export const releaseTableDocs = [
+  {
+    name: "udgivelser",
+    description: "One row per release (libu udgiv): a frozen quarterly publication in its own folder.",
+    columns: {
+      udgivelse: "the release's name: the quarter (2026K3), or 2026K3-v2 for a corrected one",
+      kvartal: "the quarter released",
+      version: "1 for the first release of the quarter, 2 for the first correction, …",
+      mappe: "the folder the release was written to",
+      oprettet: "when the release was made",
+      as_of: "the as-of date of the data behind it",
+      note: "why a corrected release was made (required from version 2)",
+      diskretionsgraense: "the suppression threshold in force",
+      libu_commit: "libu's git commit that made it",
+    },
+  },
+  {
+    name: "udgivne_tal",
+    description: "Every KPI figure a release published, exactly as shown (suppressed): what was told to whom and when.",
+    columns: {
+      udgivelse: "the release (udgivelser)",
+      mappe: "the release's folder (a release copied into another folder is another row in udgivelser)",
+      kpi: "the KPI id (kpi_definitioner)",
+      kvartal: "the figure's quarter",
+      niveau: "kommune or enhed",
+      enhed: "the unit; NULL for the whole municipality",
+      art: "andel, antal or forhold",
+      vaerdi: "the published value; NULL when it was not shown",
+      naevner: "the published denominator; NULL for counts and when not shown",
+      vist: "the figure as printed: 84,3 %, 1.234, <5 or –",
+      undertrykt: "why it was not shown (lille_antal, lille_naevner, komplementaer); NULL when shown",
+    },
+  },
+];
+
+export interface PublishedFigure {
+  udgivelse: string;
+  mappe?: string;
+  kpi: string;
+  kvartal: string;
+  niveau: string;
+  enhed: string | null;
+  art: string;
+  vaerdi: number | null;
+  naevner: number | null;
+  vist: string;
+  undertrykt: string | null;
+}
+
+export interface ReleaseRow {
+  udgivelse: string;
+  kvartal: string;
+  version: number;
+  mappe: string;
+  oprettet: string;
+  as_of: string | null;
+  note: string | null;
+}
+
+async function hasTables(wh: Warehouse): Promise<boolean> {
+  const [{ n }] = await wh.all<{ n: bigint }>(
+    `select count(*) as n from duckdb_tables() where schema_name = 'main' and table_name in ('udgivelser', 'udgivne_tal')`,
+  );
+  return Number(n) === 2;
+}
+
+/** Every release recorded in the warehouse, oldest first (none before the first `udgiv`). */
+export async function releases(wh: Warehouse): Promise<ReleaseRow[]> {
+  if (!(await hasTables(wh))) return [];
+  const rows = await wh.all<Record<string, unknown>>(
+    `select udgivelse, kvartal, version, mappe, strftime(oprettet, '%Y-%m-%dT%H:%M:%S') as oprettet, as_of::varchar as as_of, note
+     from udgivelser order by kvartal, version, oprettet`,
+  );
+  return rows.map((r) => ({
+    udgivelse: String(r.udgivelse),
+    kvartal: String(r.kvartal),
+    version: Number(r.version),
+    mappe: String(r.mappe),
+    oprettet: String(r.oprettet),
+    as_of: (r.as_of as string | null) ?? null,
+    note: (r.note as string | null) ?? null,
+  }));
+}
+
+/**
+ * The figures each quarter's latest release published for that quarter (a quarter's own release), keyed by
+ * quarter. A release of 2026K3 also shows earlier quarters, but only its own quarter is what it published first.
+ */
+export async function ownReleaseFigures(wh: Warehouse): Promise<Map<string, { udgivelse: string; figures: PublishedFigure[] }>> {
+  const out = new Map<string, { udgivelse: string; figures: PublishedFigure[] }>();
+  if (!(await hasTables(wh))) return out;
+  const rows = await wh.all<Record<string, unknown>>(
+    `with seneste as (
+       select udgivelse, mappe, kvartal from udgivelser
+       qualify row_number() over (partition by kvartal order by version desc, oprettet desc) = 1
+     )
+     select t.* from udgivne_tal as t
+     join seneste as s on s.udgivelse = t.udgivelse and s.mappe = t.mappe and s.kvartal = t.kvartal
+     order by t.kvartal, t.kpi, t.niveau, t.enhed`,
+  );
+  for (const r of rows) {
+    const f = figureFromRow(r);
+    const entry = out.get(f.kvartal) ?? { udgivelse: f.udgivelse, figures: [] };
+    entry.figures.push(f);
+    out.set(f.kvartal, entry);
+  }
+  return out;
+}
+
+/** Every figure of every release (for the disclosure audit across releases). */
+export async function allPublishedFigures(wh: Warehouse): Promise<PublishedFigure[]> {
+  if (!(await hasTables(wh))) return [];
+  return (await wh.all<Record<string, unknown>>(`select * from udgivne_tal order by udgivelse, kpi, kvartal, niveau, enhed`)).map(figureFromRow);
+}
+
+function figureFromRow(r: Record<string, unknown>): PublishedFigure {
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    udgivelse: String(r.udgivelse),
+    mappe: String(r.mappe),
+    kpi: String(r.kpi),
+    kvartal: String(r.kvartal),
+    niveau: String(r.niveau),
+    enhed: (r.enhed as string | null) ?? null,
+    art: String(r.art),
+    vaerdi: n(r.vaerdi),
+    naevner: n(r.naevner),
+    vist: String(r.vist),
+    undertrykt: (r.undertrykt as string | null) ?? null,
+  };
+}
+
+/**
+ * Records a release: its row and its figures, read from the release's own Parquet file of KPI figures (so the
+ * warehouse keeps exactly what was written), in one transaction.
+ */
+export async function recordRelease(wh: Warehouse, release: ReleaseRow & { diskretionsgraense: number; commit: string }, kpiParquet: string): Promise<void> {
+  for (const ddl of releaseTablesDdl) await wh.run(ddl);
+  await wh.run("begin transaction");
+  try {
+    await wh.run(`insert into udgivelser values (?, ?, ?, ?, ?::timestamp, ?::date, ?, ?, ?)`, [
+      release.udgivelse,
+      release.kvartal,
+      release.version,
+      release.mappe,
+      release.oprettet,
+      release.as_of,
+      release.note,
+      release.diskretionsgraense,
+      release.commit,
+    ]);
+    await wh.run(
+      `insert into udgivne_tal
+       select ${lit(release.udgivelse)}, ${lit(release.mappe)}, kpi, kvartal, niveau, enhed, art, vaerdi, naevner, vist, undertrykt
+       from read_parquet(${lit(kpiParquet)})`,
+    );
+    await wh.run("commit");
+  } catch (e) {
+    await wh.run("rollback");
+    throw e;
+  }
+}
+
+/** Takes a release back out (when writing its folder failed after it was recorded). */
+export async function forgetRelease(wh: Warehouse, udgivelse: string, mappe: string): Promise<void> {
+  await wh.run("begin transaction");
+  await wh.run(`delete from udgivne_tal where udgivelse = ? and mappe = ?`, [udgivelse, mappe]);
+  await wh.run(`delete from udgivelser where udgivelse = ? and mappe = ?`, [udgivelse, mappe]);
+  await wh.run("commit");
+}

@@ -1,0 +1,203 @@
+// `libu udgiv` on the site's fixture warehouse, without the site and the PDF (test/release/appendix.test.ts
+// builds those): the layout, the manifest, immutability and -v2, --tjek, udgivne_tal, revisions, and that two
+// releases from the same warehouse hold the same figures.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { buildModels } from "../../pipelines/build/runner.ts";
+import { main } from "../../pipelines/cli.ts";
+import { defaults } from "../../pipelines/config.ts";
+import { openWarehouse } from "../../pipelines/db.ts";
+import { createLogger } from "../../pipelines/log.ts";
+import { checkRelease, sha256 } from "../../pipelines/release/manifest.ts";
+import { makeRelease } from "../../pipelines/release/release.ts";
+import { writeFixtureWarehouse } from "../site/fixture-warehouse.ts";
+import { MODELS_DIR } from "../helpers/fixture.ts";
+
+const DIR = resolve(".tmp/test-release");
+const DB = join(DIR, "fixture.duckdb");
+const quiet = createLogger({ write: () => {} }, true);
+
+const release = (kvartal: string, out: string, note?: string, config = defaults) =>
+  makeRelease({ dbPath: DB, kvartal, out: join(DIR, out), note, config, log: quiet });
+
+async function sql<T = Record<string, unknown>>(q: string): Promise<T[]> {
+  const wh = await openWarehouse(DB, { readOnly: true });
+  try {
+    return await wh.all<T>(q);
+  } finally {
+    wh.close();
+  }
+}
+
+async function exec(q: string): Promise<void> {
+  const wh = await openWarehouse(DB);
+  try {
+    await wh.run(q);
+  } finally {
+    wh.close();
+  }
+}
+
+const listing = (d: string): string[] =>
+  existsSync(d) ? readdirSync(d, { recursive: true, withFileTypes: true }).map((e) => `${e.parentPath ?? (e as { path?: string }).path}/${e.name}`).sort() : [];
+
+const csvLines = (f: string) => readFileSync(f, "utf8").trim().split("\r\n");
+
+beforeEach(async () => {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  await writeFixtureWarehouse(DB);
+});
+
+describe("a release", () => {
+  it("holds every published table as CSV and Parquet, revisioner.csv and a manifest with every file's checksum", async () => {
+    const r = await release("2025K2", "ud");
+    expect(r.dir).toBe(join(DIR, "ud", "2025K2"));
+    const files = Object.keys(r.manifest.filer);
+    for (const t of ["kpi", "udviklingsplan", "underretninger_fordeling", "anbringelser", "indsatstrappe"]) {
+      expect(files).toContain(`tal/${t}.csv`);
+      expect(files).toContain(`tal/${t}.parquet`);
+    }
+    expect(files).toContain("revisioner.csv");
+    expect(files).not.toContain("manifest.json");
+    for (const [f, hash] of Object.entries(r.manifest.filer)) expect(sha256(readFileSync(join(r.dir, f))), f).toBe(hash);
+    const m = JSON.parse(readFileSync(join(r.dir, "manifest.json"), "utf8"));
+    expect(m).toMatchObject({ udgivelse: "2025K2", kvartal: "2025K2", version: 1, as_of: "2025-10-15", note: null, diskretionsgraense: 5 });
+    for (const k of ["libu", "indlaesninger", "kpi_register_sha256", "konfiguration_sha256", "oprettet", "revisionsgraenser"]) expect(m).toHaveProperty(k);
+    expect(m.libu.commit).toMatch(/^[0-9a-f]{40}$|^ukendt$/);
+    expect(csvLines(join(r.dir, "revisioner.csv"))).toEqual(["kpi,kvartal,niveau,enhed,udgivet,nu"]);
+    // Cut at the quarter released: no later quarter in any table.
+    const kpi = csvLines(join(r.dir, "tal", "kpi.csv"));
+    expect(kpi.some((l) => l.includes(";2025K2;"))).toBe(true);
+    expect(kpi.some((l) => l.includes(";2025K3;"))).toBe(false);
+  });
+
+  it("is recorded in udgivne_tal, exactly as its own KPI file, and the table survives `libu build`", async () => {
+    await release("2025K2", "ud");
+    const [{ n }] = await sql<{ n: bigint }>(`select count(*) as n from udgivne_tal where udgivelse = '2025K2'`);
+    const [{ m }] = await sql<{ m: bigint }>(`select count(*) as m from read_parquet('${join(DIR, "ud", "2025K2", "tal", "kpi.parquet")}')`);
+    expect(Number(n)).toBe(Number(m));
+    expect(Number(n)).toBeGreaterThan(100);
+    const hidden = await sql<{ vist: string }>(`select distinct vist from udgivne_tal where vaerdi is null order by 1`);
+    expect(hidden.map((h) => h.vist)).toEqual(["<5", "–"]);
+    const wh = await openWarehouse(DB);
+    try {
+      await wh.run(`drop table src_underretninger`); // the fixture's stand-in, not of the contract's shape
+      await buildModels(wh, { modelsDir: MODELS_DIR, config: defaults, dataTests: false });
+      const [{ k }] = await wh.all<{ k: bigint }>(`select count(*) as k from udgivne_tal`);
+      expect(Number(k)).toBe(Number(n));
+      expect((await wh.all(`select * from udgivelser`)).length).toBe(1);
+    } finally {
+      wh.close();
+    }
+  }, 60_000);
+
+  it("is never overwritten: a second udgiv of the quarter fails and changes nothing; -v2 needs --note", async () => {
+    await release("2025K2", "ud");
+    const before = listing(join(DIR, "ud"));
+    const hashes = before.filter((f) => f.endsWith(".csv")).map((f) => sha256(readFileSync(f)));
+    const rows = await sql(`select * from udgivne_tal`);
+    await expect(release("2025K2", "ud")).rejects.toThrow(/allerede udgivet.*2025K2-v2.*--note/);
+    expect(listing(join(DIR, "ud"))).toEqual(before);
+    expect(before.filter((f) => f.endsWith(".csv")).map((f) => sha256(readFileSync(f)))).toEqual(hashes);
+    expect(await sql(`select * from udgivne_tal`)).toEqual(rows);
+
+    const v2 = await release("2025K2", "ud", "Rettede tal for Team Nord");
+    expect(v2.udgivelse).toBe("2025K2-v2");
+    expect(v2.manifest).toMatchObject({ version: 2, note: "Rettede tal for Team Nord" });
+    expect((await sql(`select udgivelse, version, note from udgivelser order by version`)).map((r) => r.udgivelse)).toEqual(["2025K2", "2025K2-v2"]);
+    expect(readdirSync(join(DIR, "ud")).sort()).toEqual(["2025K2", "2025K2-v2"]);
+  });
+
+  it("through the CLI: the fixed call, a refused second call with exit code and one Danish line", async () => {
+    const run = async (argv: string[]) => {
+      let out = "";
+      let err = "";
+      const code = await main(argv, { stdout: { write: (t) => void (out += t) }, stderr: { write: (t) => void (err += t) }, env: {}, cwd: DIR });
+      return { code, out, err };
+    };
+    // Without the site step the CLI would build a site; the fixed call is exercised in appendix.test.ts.
+    await release("2025K3", "ud");
+    const again = await run(["udgiv", "--db", DB, "--kvartal", "2025K3", "--out", join(DIR, "ud")]);
+    expect(again.code).toBe(1);
+    expect(again.err.trim().split("\n")).toHaveLength(1);
+    expect(again.err).toMatch(/allerede udgivet/);
+    const ok = await run(["udgiv", "--db", DB, "--tjek", join(DIR, "ud", "2025K3")]);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/alle \d+ filer er som udgivet/);
+    appendFileSync(join(DIR, "ud", "2025K3", "tal", "kpi.csv"), "x;y\r\n");
+    const bad = await run(["udgiv", "--db", DB, "--tjek", join(DIR, "ud", "2025K3")]);
+    expect(bad.code).toBe(5);
+    expect(bad.err).toContain("ændret: tal/kpi.csv");
+  });
+});
+
+describe("--tjek", () => {
+  it("names the file that changed, the one missing and the one added", async () => {
+    const r = await release("2025K2", "ud");
+    expect(checkRelease(r.dir)).toEqual({ filer: Object.keys(r.manifest.filer).length, aendret: [], mangler: [], ekstra: [] });
+    const csv = join(r.dir, "tal", "anbringelser.csv");
+    writeFileSync(csv, readFileSync(csv, "utf8").replace("<5", "3"));
+    rmSync(join(r.dir, "tal", "indsatstrappe.parquet"));
+    writeFileSync(join(r.dir, "tal", "ekstra.csv"), "a\r\n");
+    expect(checkRelease(r.dir)).toMatchObject({ aendret: ["tal/anbringelser.csv"], mangler: ["tal/indsatstrappe.parquet"], ekstra: ["tal/ekstra.csv"] });
+  });
+});
+
+describe("revisions", () => {
+  /** A later load that registers two more timely investigations in Team Nord in 2025K2 (the unit and the total move). */
+  const reload = () =>
+    exec(`update mart_kpi_kvartal set taeller = taeller + 2, naevner = naevner + 2, vaerdi = (taeller + 2) / (naevner + 2)
+          where kpi = 'bfu_rettidig_4m' and kvartal = '2025K2' and (enhed = 'Team Nord' or niveau = 'kommune')`);
+
+  it("a later load that changes published figures yields exactly those revisions", async () => {
+    await release("2025K2", "ud");
+    const before = await sql<{ enhed: string | null; vist: string }>(
+      `select enhed, vist from udgivne_tal where kpi = 'bfu_rettidig_4m' and kvartal = '2025K2' and (enhed = 'Team Nord' or niveau = 'kommune') order by enhed nulls first`,
+    );
+    await reload();
+    const r = await release("2025K3", "ud");
+    const lines = csvLines(join(r.dir, "revisioner.csv"));
+    expect(lines[0]).toBe("kpi,kvartal,niveau,enhed,udgivet,nu");
+    const now = await sql<{ enhed: string | null; vaerdi: number }>(
+      `select enhed, vaerdi from mart_kpi_kvartal where kpi = 'bfu_rettidig_4m' and kvartal = '2025K2' and (enhed = 'Team Nord' or niveau = 'kommune') order by enhed nulls first`,
+    );
+    const pct = (v: number) => `${(v * 100).toFixed(1).replace(".", ",")} %`;
+    expect(lines.slice(1)).toEqual([
+      `bfu_rettidig_4m,2025K2,enhed,Team Nord,"${before[1].vist}","${pct(now[1].vaerdi)}"`,
+      `bfu_rettidig_4m,2025K2,kommune,,"${before[0].vist}","${pct(now[0].vaerdi)}"`,
+    ]);
+    expect(r.manifest.revisioner).toBe(2);
+  });
+
+  it("a hidden cell that became shown is a revision; a move below the threshold is not", async () => {
+    await release("2025K2", "ud");
+    // The small unit's count became 6 (was <5); one more timely investigation moves the municipality's share by
+    // about one procentpoint (its denominator is over 100), below the threshold of two set here.
+    const [{ naevner }] = await sql<{ naevner: number }>(`select naevner from mart_kpi_kvartal where kpi = 'bfu_rettidig_4m' and kvartal = '2025K2' and niveau = 'kommune'`);
+    expect(naevner).toBeGreaterThan(100);
+    await exec(`update mart_kpi_kvartal set taeller = 6, vaerdi = 6 where kpi = 'anbragte_antal' and kvartal = '2025K2' and enhed = '<b>Team</b>'`);
+    await exec(`update mart_kpi_kvartal set taeller = taeller + 1 where kpi = 'bfu_rettidig_4m' and kvartal = '2025K2' and niveau = 'kommune'`);
+    const r = await release("2025K3", "ud", undefined, { ...defaults, revisionsgraenser: { andel: 0.02, antal: 1, forhold: 0.1 } });
+    const lines = csvLines(join(r.dir, "revisioner.csv")).slice(1);
+    expect(lines.some((l) => l.startsWith("anbragte_antal,2025K2,enhed,<b>Team</b>,<5,6"))).toBe(true);
+    // Only the placed children's figures of that quarter (the other units' hidden cells may follow); not the share.
+    expect(lines, lines.join("\n")).not.toEqual([]);
+    expect(lines.filter((l) => !l.startsWith("anbragte_antal,2025K2,"))).toEqual([]);
+    // With the default threshold (0,1 procentpoint) the share's move is a revision.
+    const d = await release("2025K3", "ud2");
+    expect(csvLines(join(d.dir, "revisioner.csv")).some((l) => l.startsWith("bfu_rettidig_4m,2025K2,kommune,"))).toBe(true);
+  });
+});
+
+describe("two releases from the same warehouse", () => {
+  it("into different folders hold identical figures", async () => {
+    await release("2025K2", "a");
+    const a = await release("2025K3", "a");
+    const b = await release("2025K3", "b");
+    const figures = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).filter(([f]) => f.startsWith("tal/") || f === "revisioner.csv"));
+    expect(figures(b.manifest.filer)).toEqual(figures(a.manifest.filer));
+    expect(Object.keys(figures(a.manifest.filer)).length).toBeGreaterThan(10);
+  });
+});
