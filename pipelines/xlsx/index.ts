@@ -1,5 +1,6 @@
-// The shared XLSX writer (worklists, release appendix and downloads, review workbooks): see workbook.ts.
-export { type CellKind, DATE_FORMAT, DATETIME_FORMAT, INTEGER_FORMAT, decimalFormat, numberFormat, percentFormat } from "./formats.ts";
+// The shared XLSX writer (worklists, release appendix and downloads, review workbooks): the workbook is built by
+// dashboards/components/xlsx-workbook.ts (there so the site's downloads use it too); files are written here.
+export { type CellKind, DATE_FORMAT, DATETIME_FORMAT, INTEGER_FORMAT, decimalFormat, numberFormat, percentFormat } from "../../dashboards/components/xlsx-formats.ts";
 export {
   type SortKey,
   type XlsxColumn,
@@ -12,6 +13,6 @@ export {
   cellValue,
   safeSheetName,
   sortRows,
-  xlsxBuffer,
-} from "./workbook.ts";
-export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, writeFileAtomic, writeXlsx } from "./write.ts";
+  xlsxBytes,
+} from "../../dashboards/components/xlsx-workbook.ts";
+export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, writeFileAtomic, writeXlsx, xlsxBuffer } from "./write.ts";

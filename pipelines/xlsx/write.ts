@@ -2,7 +2,12 @@
 // chosen by the caller. Internal files (worklists, review workbooks) are the owner's only by default; a file
 // meant for publishing passes 0o644.
 import { chmodSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { type XlsxWorkbook, xlsxBuffer } from "./workbook.ts";
+import { type XlsxWorkbook, xlsxBytes } from "../../dashboards/components/xlsx-workbook.ts";
+
+/** The workbook as the bytes of an .xlsx file (a data loader writes them to stdout). */
+export async function xlsxBuffer(spec: XlsxWorkbook): Promise<Buffer> {
+  return Buffer.from(await xlsxBytes(spec));
+}
 
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;

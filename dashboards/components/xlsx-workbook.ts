@@ -1,4 +1,6 @@
-// The one XLSX writer: a workbook described as data (sheets, columns, rows) and written with exceljs. It serves
+// The one XLSX writer: a workbook described as data (sheets, columns, rows) and written with exceljs. It lives
+// under dashboards/ so that the site's pages can import it too (Framework serves only files inside its root);
+// pipelines/xlsx/ re-exports it and adds the file writing. It serves
 // the worklists (libu arbejdslister), the releases' appendix and the site's table downloads (libu udgiv) and
 // the review workbooks (libu tilsyn). What each needs is a property of a sheet or a column, not a second writer:
 //   - a table sheet: Danish headers, real Excel dates, Danish number formats, numbers as numbers and anything
@@ -7,17 +9,20 @@
 //     `editable`, while filtering and sorting keep working;
 //   - an info sheet: a title and label/value lines (a worklist's front sheet, a release's note sheet).
 import ExcelJS from "exceljs";
-import { BOOLEAN_TEXT, type CellKind, numberFormat } from "./formats.ts";
+import { BOOLEAN_TEXT, type CellKind, numberFormat } from "./xlsx-formats.js";
 
-export type { CellKind } from "./formats.ts";
+export type { CellKind } from "./xlsx-formats.js";
 
 export interface XlsxColumn {
   /** The field of a row object this column shows. */
   key: string;
   /** The header text (Danish). */
   header: string;
-  /** Default `text`: ids and codes stay text even when they look like numbers. */
-  kind?: CellKind;
+  /**
+   * Default `text`: ids and codes stay text even when they look like numbers. A function gives each row's kind
+   * (a column of KPI values holds shares, counts and ratios, each with its own format).
+   */
+  kind?: CellKind | ((row: Record<string, unknown>) => CellKind);
   /** Decimals of a `decimal` (default 1) or `percent` (default 1) column. */
   decimals?: number;
   /** Width in characters; default: fitted to the header and the values (8–60). */
@@ -206,8 +211,7 @@ async function addTableSheet(workbook: ExcelJS.Workbook, spec: XlsxTableSheet, l
     if (i === 0) cell.font = { bold: true, size: 13 };
   });
   const headerRow = titleRows + 1;
-  const kinds = spec.columns.map((c) => c.kind ?? "text");
-  const formats = spec.columns.map((c, i) => numberFormat(kinds[i], c.decimals));
+  const kindOf = (c: XlsxColumn, row: Record<string, unknown>): CellKind => (typeof c.kind === "function" ? c.kind(row) : (c.kind ?? "text"));
   const widths = spec.columns.map((c) => c.header.length);
 
   const header = ws.getRow(headerRow);
@@ -225,13 +229,15 @@ async function addTableSheet(workbook: ExcelJS.Workbook, spec: XlsxTableSheet, l
   rows.forEach((row, r) => {
     const excelRow = ws.getRow(headerRow + 1 + r);
     spec.columns.forEach((c, i) => {
-      const value = cellValue(row[c.key], kinds[i]);
+      const kind = kindOf(c, row as Record<string, unknown>);
+      const format = numberFormat(kind, c.decimals);
+      const value = cellValue(row[c.key], kind);
       if (value === null) return;
       const cell = excelRow.getCell(i + 1);
       cell.value = value;
-      if (formats[i] && (typeof value === "number" || value instanceof Date)) cell.numFmt = formats[i]!;
-      else if (formats[i] && kinds[i] !== "boolean") cell.alignment = { horizontal: "right" }; // `<5`, `–` beside numbers
-      widths[i] = Math.max(widths[i], displayLength(value, kinds[i]));
+      if (format && (typeof value === "number" || value instanceof Date)) cell.numFmt = format;
+      else if (format && kind !== "boolean") cell.alignment = { horizontal: "right" }; // `<5`, `–` beside numbers
+      widths[i] = Math.max(widths[i], displayLength(value, kind));
     });
   });
   if (!rows.length && spec.emptyText) {
@@ -330,8 +336,8 @@ export async function buildWorkbook(spec: XlsxWorkbook): Promise<ExcelJS.Workboo
   return workbook;
 }
 
-/** The workbook as the bytes of an .xlsx file (a data loader writes them to stdout). */
-export async function xlsxBuffer(spec: XlsxWorkbook): Promise<Buffer> {
+/** The workbook as the bytes of an .xlsx file (in Node and in the browser: a site download). */
+export async function xlsxBytes(spec: XlsxWorkbook): Promise<Uint8Array> {
   const workbook = await buildWorkbook(spec);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
