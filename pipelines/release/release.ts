@@ -15,6 +15,8 @@ import { publishedFigures, publishedSystem, publishedTables, type PublishedSyste
 import { REVISION_COLUMNS, type Revision, revisions } from "./revisions.ts";
 import { allPublishedFigures, forgetRelease, ownReleaseFigures, recordRelease, releases } from "./store.ts";
 import { csvFormatRows } from "d3-dsv";
+import { writeXlsx } from "../xlsx/index.ts";
+import { appendixWorkbook } from "./xlsx.ts";
 
 export const QUARTER = /^\d{4}K[1-4]$/;
 
@@ -130,8 +132,12 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
   let recorded = false;
   try {
     // 2. The figures as files.
-    await log.timed("udgiv: tabeller skrevet (CSV og Parquet)", async () => {
-      for (const t of publishedTables(sys, kvartal)) {
+    const oprettet = (opts.now ?? new Date()).toISOString().slice(0, 19);
+    const tables = publishedTables(sys, kvartal);
+    await log.timed("udgiv: tabeller skrevet (CSV, Parquet og Excel)", async () => {
+      const info = { ...manifestBase, kommune: manifestBase.kommune };
+      await writeXlsx(join(tmp, "bilag.xlsx"), appendixWorkbook(tables, { ...info, udgivelse: name }, new Date(`${oprettet}Z`)), { mode: 0o644 });
+      for (const t of tables) {
         writeFileSync(join(tmp, "tal", `${t.name}.csv`), tableCsv(t));
         await writeParquet(t, join(tmp, "tal", `${t.name}.parquet`), join(tmp, `.${t.name}.json`));
         rmSync(join(tmp, `.${t.name}.json`), { force: true });
@@ -140,7 +146,6 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
     writeFileSync(join(tmp, "revisioner.csv"), revisionsCsv(revs));
 
     // 3. Recorded in the warehouse before the site is built, so the release's own site knows it is published.
-    const oprettet = (opts.now ?? new Date()).toISOString().slice(0, 19);
     const rw = await openWarehouse(opts.dbPath);
     try {
       await recordRelease(

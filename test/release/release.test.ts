@@ -9,9 +9,13 @@ import { main } from "../../pipelines/cli.ts";
 import { defaults } from "../../pipelines/config.ts";
 import { openWarehouse } from "../../pipelines/db.ts";
 import { createLogger } from "../../pipelines/log.ts";
+import ExcelJS from "exceljs";
+import { dsvFormat } from "d3-dsv";
+import { csvNumber } from "../../pipelines/release/files.ts";
 import { checkRelease, sha256 } from "../../pipelines/release/manifest.ts";
 import { makeRelease } from "../../pipelines/release/release.ts";
 import { writeFixtureWarehouse } from "../site/fixture-warehouse.ts";
+import { scanRelease } from "./scan-release.ts";
 import { MODELS_DIR } from "../helpers/fixture.ts";
 
 const DIR = resolve(".tmp/test-release");
@@ -130,6 +134,72 @@ describe("a release", () => {
     const bad = await run(["udgiv", "--db", DB, "--tjek", join(DIR, "ud", "2025K3")]);
     expect(bad.code).toBe(5);
     expect(bad.err).toContain("ændret: tal/kpi.csv");
+  });
+});
+
+describe("the XLSX appendix", () => {
+  it("has a note sheet, then a sheet per table whose cells equal the CSV's: numbers as numbers, <5 and – as text", async () => {
+    const r = await release("2025K3", "ud");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(r.dir, "bilag.xlsx"));
+    const [info, ...sheets] = wb.worksheets;
+    expect(info.name).toBe("Om tallene");
+    const noteText = (info.getSheetValues() as unknown[][]).flat().map(String).join(" ");
+    expect(noteText).toContain("<5");
+    expect(noteText).toContain("–");
+    // The sheets in the tables' order (pipelines/release/published.ts).
+    const order = ["kpi", "udviklingsplan", "underretninger_fordeling", "anbringelser", "anbringelser_nye_ophoerte", "indsatstrappe", "datakvalitet_filer", "datakvalitet_karantaene"];
+    const csvs = order.map((t) => `tal/${t}.csv`);
+    expect(Object.keys(r.manifest.filer).filter((f) => f.startsWith("tal/") && f.endsWith(".csv")).sort()).toEqual([...csvs].sort());
+    expect(sheets.length).toBe(csvs.length);
+    const asText = (v: unknown): string =>
+      v === null || v === undefined ? "" : typeof v === "number" ? csvNumber(v) : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    let numbers = 0;
+    let signs = 0;
+    for (const [i, f] of csvs.entries()) {
+      const csv = dsvFormat(";").parseRows(readFileSync(join(r.dir, f), "utf8").replace(/^\ufeff/, "").replaceAll("\r\n", "\n").trimEnd());
+      const ws = sheets[i];
+      const rows: string[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row) => {
+        const cells = csv[0].map((_, c) => row.getCell(c + 1).value);
+        numbers += cells.filter((v) => typeof v === "number").length;
+        signs += cells.filter((v) => v === "<5" || v === "–").length;
+        rows.push(cells.map(asText));
+      });
+      if (csv.length === 1) continue; // an empty table: the sheet says "Ingen tal."
+      expect(rows, `${f} ↔ ${ws.name}`).toEqual(csv);
+    }
+    expect(numbers).toBeGreaterThan(500);
+    expect(signs).toBeGreaterThan(10);
+    // Danish number formats on the figures: a share as a percentage, a count with thousands separators.
+    const kpi = sheets[0];
+    const header = (kpi.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf("Værdi") + 1;
+    const formats = new Set<string>();
+    kpi.eachRow((row, n) => n > 1 && typeof row.getCell(col).value === "number" && formats.add(row.getCell(col).numFmt));
+    expect([...formats].sort()).toEqual(["#,##0", "#,##0.0", "0.0 %"]);
+  });
+});
+
+describe("the scan of a release", () => {
+  it("finds no count 1–4, CPR-shaped string, pseudonym or case id in any file (CSV, Parquet, XLSX, JSON)", async () => {
+    const r = await release("2025K3", "ud");
+    expect(await scanRelease(r.dir)).toEqual([]);
+  });
+
+  it("finds each of them where they are planted (so the test above can fail)", async () => {
+    const r = await release("2025K3", "ud");
+    const csv = join(r.dir, "tal", "indsatstrappe.csv");
+    writeFileSync(csv, readFileSync(csv, "utf8").replace(/;\d+\r\n/, ";3\r\n"));
+    writeFileSync(join(r.dir, "tal", "x.json"), JSON.stringify({ a: "0101151234", b: "0b4e7a0e-5fe1-4d4e-9c5b-1f2a3b4c5d6e", c: "S000123" }));
+    // Suppression off: the Parquet and XLSX files of a release made without it hold small counts.
+    await exec(`update mart_meta set diskretionsgraense = 1`);
+    const raw = await release("2025K3", "raa");
+    const found = [...(await scanRelease(r.dir)), ...(await scanRelease(raw.dir))];
+    expect(found.some((f) => f.startsWith("tal/indsatstrappe.csv") && f.endsWith("= 3"))).toBe(true);
+    for (const what of ["CPR-lignende", "pseudonym", "sags-id"]) expect(found.some((f) => f.includes(what)), what).toBe(true);
+    expect(found.some((f) => f.startsWith("tal/kpi.parquet"))).toBe(true);
+    expect(found.some((f) => f.startsWith("bilag.xlsx"))).toBe(true);
   });
 });
 
