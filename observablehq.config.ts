@@ -14,6 +14,7 @@ export default {
     { name: "Udviklingsplan", path: "/udviklingsplan" },
     { name: "Datakvalitet", path: "/datakvalitet" },
     { name: "Metode", path: "/metode" },
+    { name: "Udvalgsbilag", path: "/bilag" },
   ],
   globalStylesheets: [],
   style: "style.css",

@@ -2,7 +2,7 @@
 // as `<5` in the tables and left out of the bars.
 import * as Plot from "@observablehq/plot";
 import * as fmt from "./format.js";
-import { BRED, FARVER, figur, kvartalAkse, lovskiftMarks, soejler } from "./side.js";
+import { BRED, figur, kvartalAkse, lovskiftMarks, soejler } from "./side.js";
 
 /** A published count: `<5` for a small one, `–` for one hidden to protect another (complementary). */
 export const antalTekst = (g) => (v, row) =>
@@ -41,10 +41,12 @@ export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, grae
     x: kvartalAkse(kvartaler),
     y: { grid: true, label: null, tickFormat: (v) => fmt.tal(v) },
     marginTop: 24,
-    color: { domain, range: medSkjult ? [...FARVER.slice(0, navne.length), SKJULT_FARVE] : FARVER, legend: true },
+    color: { domain, range: medSkjult ? [...graatoner(navne.length), SKJULT_FARVE] : graatoner(navne.length), legend: true },
     marks: [
       ...lovskiftMarks(kvartaler),
       Plot.rectY(data, Plot.stackY({ x1: "x1", x2: "x2", y: "antal", fill: "navn", stroke: "#fff", order: domain, title: (r) => `${r.navn}, ${fmt.kvartal(r.kvartal)}: ${fmt.tal(r.antal)}`, tip: true })),
+      // Each segment's count written in it, so the stack reads in black and white too.
+      Plot.text(data, Plot.stackY({ x: (r) => new Date((r.x1.getTime() + r.x2.getTime()) / 2), y: "antal", z: "navn", order: domain, text: (r) => (r.antal >= 12 ? fmt.tal(r.antal) : ""), fill: (r) => (LYSE.has(farveFor(domain, r.navn, navne.length)) ? "#000" : "#fff"), fontSize: 10 })),
       Plot.rectY(skjulte, { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: SKJULT_FARVE, stroke: "#333", strokeDasharray: "3,2", title: (r) => `${r.navn}, ${fmt.kvartal(r.kvartal)}: ${fmt.tal(r.antal)}`, tip: true }),
       Plot.ruleY([0]),
     ],
@@ -67,6 +69,15 @@ export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, grae
     filnavn,
   });
 }
+
+/**
+ * Stack colours far apart in lightness (Okabe–Ito blue, orange, yellow first), so that neighbouring segments
+ * stay apart in a black-and-white print; more categories take the rest of the palette.
+ */
+const STABEL = ["#0072B2", "#E69F00", "#F0E442", "#000000", "#56B4E9", "#D55E00", "#009E73", "#CC79A7"];
+const LYSE = new Set(["#E69F00", "#F0E442", "#56B4E9"]);
+const graatoner = (n) => STABEL.slice(0, Math.max(n, 1));
+const farveFor = (domain, navn, n) => graatoner(n)[domain.indexOf(navn)] ?? "#000000";
 
 /** Bars for one quarter by category. `rows`: [{navn, antal}]. */
 export function soejleFigur({ rows, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori", bredde }) {

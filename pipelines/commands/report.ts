@@ -28,10 +28,12 @@ export interface ReportOptions {
   kvartal: string;
   pdfPath: string;
   executablePath?: string;
+  /** The page printed: the committee appendix (dashboards/bilag.md) unless another is named. */
+  path?: string;
 }
 
 /** Prints the front page for `kvartal` to `pdfPath`. Fails if the site has no figures for that quarter. */
-export async function printReport({ siteDir, kvartal, pdfPath, executablePath = CHROMIUM }: ReportOptions): Promise<void> {
+export async function printReport({ siteDir, kvartal, pdfPath, executablePath = CHROMIUM, path = "/bilag" }: ReportOptions): Promise<void> {
   if (!existsSync(executablePath)) throw new LibuError(`${executablePath}: Chromium is not installed (Debian: apt-get install chromium)`);
   const server = await serve(siteDir);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -43,7 +45,7 @@ export async function printReport({ siteDir, kvartal, pdfPath, executablePath = 
       if (!r.url().startsWith(server.url) && !/^(data|blob|about):/.test(r.url())) outside.push(r.url());
     });
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/?kvartal=${encodeURIComponent(kvartal)}`, { waitUntil: "load" });
+    await page.goto(`${server.url}${path}?kvartal=${encodeURIComponent(kvartal)}`, { waitUntil: "load" });
     try {
       await page.waitForSelector("body[data-klar]", { timeout: 60_000 });
     } catch {
@@ -56,7 +58,7 @@ export async function printReport({ siteDir, kvartal, pdfPath, executablePath = 
     }
     if (outside.length) throw new LibuError(`the report page asked for ${outside[0]} outside the site — refusing to print`);
     await page.emulateMedia({ media: "print" });
-    const title = await page.evaluate(() => document.querySelector("h1")?.textContent ?? "");
+    const title = await page.evaluate(() => document.body.dataset.pdfTitel ?? document.querySelector("h1")?.textContent ?? "");
     mkdirSync(dirname(pdfPath), { recursive: true });
     await page.pdf({
       path: pdfPath,
@@ -95,7 +97,7 @@ export const command: Command = {
       if (!siteDir) {
         temp = mkdtempSync(join(tmpdir(), "libu-report-"));
         siteDir = join(temp, "site");
-        await ctx.log.timed("site built", () => buildSite({ dbPath: ctx.dbPath, outDir: siteDir!, env: ctx.env }));
+        await ctx.log.timed("site built", () => buildSite({ dbPath: ctx.dbPath, outDir: siteDir!, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath } }));
       } else if (!existsSync(join(siteDir, "index.html"))) {
         throw new LibuError(`${siteDir}: no built site here — run \`libu site --out ${values.site}\` first`);
       }

@@ -13,7 +13,7 @@ const DASHBOARDS = join(REPO, "dashboards");
 const CACHE = join(DASHBOARDS, ".observablehq", "cache");
 const LOCK = join(DASHBOARDS, ".observablehq", "build.lock");
 /** The loaders' outputs the pages need; a build without them is a failed build. */
-const DATA_FILES = ["kpi", "underretninger", "anbringelser", "datakvalitet"];
+const DATA_FILES = ["kpi", "underretninger", "anbringelser", "datakvalitet", "udgivelser"];
 
 export interface SiteOptions {
   dbPath: string;
@@ -109,6 +109,6 @@ export const command: Command = {
   options: { out: { type: "string", default: "dist" } },
   async run({ values }, ctx: Context) {
     const outDir = resolve(ctx.cwd, values.out as string);
-    await ctx.log.timed(`site: ${outDir}`, () => buildSite({ dbPath: ctx.dbPath, outDir, env: ctx.env }));
+    await ctx.log.timed(`site: ${outDir}`, () => buildSite({ dbPath: ctx.dbPath, outDir, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath } }));
   },
 };

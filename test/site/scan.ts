@@ -1,6 +1,6 @@
 // Finds counts between 1 and 4 in the site's JSON: every small whole number except under keys that are not
 // counts of people or cases, and shares of exactly 100 %.
-const NOT_COUNTS = new Set(["nr", "trin", "regel", "load_id", "diskretionsgraense", "farve_groen", "farve_gul", "maal"]);
+const NOT_COUNTS = new Set(["nr", "trin", "regel", "load_id", "diskretionsgraense", "farve_groen", "farve_gul", "maal", "version"]);
 
 export function smallCounts(json: unknown, where = ""): string[] {
   const small: string[] = [];

@@ -20,7 +20,7 @@ import { smallCounts } from "./scan.ts";
 const DIR = resolve(".tmp/test-site");
 const DB = join(DIR, "fixture.duckdb");
 const SITE = join(DIR, "dist");
-const PAGES = ["", "lovoverholdelse", "underretninger", "anbringelser", "sagsbehandling", "udviklingsplan", "datakvalitet", "metode"];
+const PAGES = ["", "lovoverholdelse", "underretninger", "anbringelser", "sagsbehandling", "udviklingsplan", "datakvalitet", "metode", "bilag"];
 const LATEST = FIXTURE_QUARTERS.at(-1)!;
 
 let server: RunningServer;
@@ -284,7 +284,7 @@ describe("the output folder", () => {
 
   it("holds no count between 1 and 4 in any data file", () => {
     const json = files().filter((f) => f.endsWith(".json") && f.includes(`${join("_file", "data")}`));
-    expect(json.length).toBe(4);
+    expect(json.length).toBe(5);
     const small = json.flatMap((f) => smallCounts(JSON.parse(readFileSync(f, "utf8")), f.slice(SITE.length)));
     expect(small).toEqual([]);
   });
