@@ -3,8 +3,10 @@ import { csvFormatRows } from "d3-dsv";
 import type { Command } from "../command.ts";
 import { openWarehouse } from "../db.ts";
 import { UsageError } from "../errors.ts";
+import { resolve } from "node:path";
+import { type CellKind, writeXlsx } from "../xlsx/index.ts";
 
-const formats = ["table", "csv", "json"] as const;
+const formats = ["table", "csv", "json", "xlsx"] as const;
 type Format = (typeof formats)[number];
 
 /** A cell as text: ISO dates, plain numbers, empty for NULL. */
@@ -47,22 +49,59 @@ function toJson(rows: Record<string, unknown>[]): string {
   );
 }
 
+/** Each column's cell kind, from its values: whole numbers, decimals, dates, date-times, else text. */
+function xlsxKinds(columns: string[], rows: Record<string, unknown>[]): CellKind[] {
+  return columns.map((c) => {
+    const values = rows.map((r) => r[c]).filter((v) => v !== null && v !== undefined);
+    if (!values.length) return "text";
+    if (values.every((v) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v)))) return "integer";
+    if (values.every((v) => typeof v === "number" || typeof v === "bigint")) return "decimal";
+    if (values.every((v) => v instanceof Date)) return values.every((v) => cellText(v).length === 10) ? "date" : "datetime";
+    return "text";
+  });
+}
+
+/** The result as one sheet: the columns' names as headers, numbers as numbers, dates as Excel dates. */
+async function writeResultXlsx(path: string, query: string, columns: string[], rows: Record<string, unknown>[]): Promise<void> {
+  const kinds = xlsxKinds(columns, rows);
+  const plain = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, kinds[i] === "text" && r[c] !== null && r[c] !== undefined ? cellText(r[c]) : r[c]])));
+  await writeXlsx(path, {
+    title: "libu sql",
+    sheets: [
+      {
+        kind: "table",
+        name: "Resultat",
+        columns: columns.map((c, i) => ({ key: c, header: c, kind: kinds[i], decimals: kinds[i] === "decimal" ? 2 : undefined })),
+        rows: plain,
+        emptyText: "Ingen rækker.",
+      },
+      { kind: "info", name: "Forespørgsel", title: "Forespørgslen bag arket", lines: [query, "", `${rows.length} rækker`] },
+    ],
+  });
+}
+
 export const command: Command = {
   name: "sql",
   summary: "runs ad hoc SQL against the warehouse, read-only",
-  usage: 'libu sql [--db <file>] [--format table|csv|json] "<query>"',
-  help: "--format csv writes RFC 4180 CSV with a header to stdout and nothing else.",
-  options: { format: { type: "string", default: "table" } },
+  usage: 'libu sql [--db <file>] [--format table|csv|json] "<query>"   |   libu sql --format xlsx --out <fil> "<query>"',
+  help: "--format csv writes RFC 4180 CSV with a header to stdout and nothing else.\n--format xlsx skriver resultatet som et Excel-ark til --out (tal som tal, datoer som datoer; filen kun læsbar for ejeren).",
+  options: { format: { type: "string", default: "table" }, out: { type: "string" } },
   async run({ values, positionals }, ctx) {
     const format = values.format as Format;
     if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(", ")}, not "${format}"`);
     if (positionals.length !== 1) throw new UsageError(`give exactly one query in quotes — usage: ${this.usage}`);
+    if (format === "xlsx" && !values.out) throw new UsageError(`--format xlsx kræver --out <fil>, fx --out resultat.xlsx — brug: ${this.usage}`);
+    if (format !== "xlsx" && values.out) throw new UsageError(`--out bruges kun med --format xlsx`);
     const wh = await openWarehouse(ctx.dbPath, { readOnly: true });
     try {
       const reader = await wh.connection.runAndReadAll(positionals[0]);
       const columns = reader.columnNames();
       const rows = reader.getRowObjectsJS() as Record<string, unknown>[];
-      ctx.stdout.write(format === "csv" ? toCsv(columns, rows) : format === "json" ? toJson(rows) : toTable(columns, rows));
+      if (format === "xlsx") {
+        const path = resolve(ctx.cwd, values.out as string);
+        await writeResultXlsx(path, positionals[0], columns, rows);
+        ctx.stderr.write(`${path}: ${rows.length} rækker\n`);
+      } else ctx.stdout.write(format === "csv" ? toCsv(columns, rows) : format === "json" ? toJson(rows) : toTable(columns, rows));
     } catch (e) {
       if ((e as Error).name === "LibuError") throw e;
       throw new UsageError(`query failed: ${(e as Error).message.split("\n")[0]}`);
