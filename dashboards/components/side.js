@@ -4,6 +4,7 @@ import * as Inputs from "@observablehq/inputs";
 import * as Plot from "@observablehq/plot";
 import { dsvFormat } from "d3-dsv";
 import * as fmt from "./format.js";
+import { xlsxKnap } from "./xlsx-knap.js";
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies; paired with symbols for print. */
 export const FARVER = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"];
@@ -57,11 +58,16 @@ function saetKvartalIAdresse(k) {
   }
 }
 
-/** A select of the quarters, newest first; its value is the quarter id, and the address follows it. */
-export function kvartalVaelger(data) {
+/**
+ * A select of the quarters, newest first; its value is the quarter id, and the address follows it. With the
+ * releases (udgivelser.json) each quarter is marked published ("udgivet") or preliminary ("foreløbig").
+ */
+export function kvartalVaelger(data, udg) {
   const ks = [...data.kvartaler].reverse();
   const value = kvartalFraAdresse(data.kvartaler) ?? standardKvartal(data);
-  const input = Inputs.select(ks, { label: "Kvartal", value, format: fmt.kvartal });
+  const udgivne = new Set((udg?.udgivelser ?? []).map((u) => u.kvartal));
+  const format = udg ? (k) => `${fmt.kvartal(k)} (${udgivne.has(k) ? "udgivet" : "foreløbig"})` : fmt.kvartal;
+  const input = Inputs.select(ks, { label: "Kvartal", value, format });
   input.classList.add("kvartal-vaelger");
   if (value) saetKvartalIAdresse(value);
   input.addEventListener("input", () => saetKvartalIAdresse(input.value));
@@ -139,12 +145,14 @@ export function csvTekst(rows, columns) {
   return "\ufeff" + body.replaceAll("\n", "\r\n") + "\r\n";
 }
 
+/** The table's downloads: CSV and its XLSX twin with the same header and cells (xlsx-knap.js). */
 export function csvKnap(rows, columns, filnavn) {
   const a = el("a", { class: "csv-knap", download: `${filnavn}.csv`, href: "#", role: "button" }, "Hent tabellen som CSV");
   a.addEventListener("click", () => {
     a.href = URL.createObjectURL(new Blob([csvTekst(rows, columns)], { type: "text/csv;charset=utf-8" }));
   });
-  return a;
+  const celler = rows.map((r) => columns.map((c) => tekst(c, r)));
+  return el("span", { class: "hent" }, a, xlsxKnap(columns.map((c) => c.label), celler, filnavn));
 }
 
 /** Inputs.table with the Danish formats, for analysts who sort and scroll (screen only). */

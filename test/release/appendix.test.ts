@@ -3,6 +3,8 @@
 // Chromium (nothing outside the printable width, no table row split, at most 12 A4 pages, page numbers), the
 // committee's name from the configuration, the revisions, and a scan of every file.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { dsvFormat } from "d3-dsv";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -127,3 +129,77 @@ describe("the PDF appendix", () => {
     expect(splitRows([["Række der ikke findes", "x y z"]], pages)).toHaveLength(1);
   });
 });
+
+describe("the release's site knows what was published", () => {
+  async function front(k: string): Promise<Page> {
+    const page = await browser.newPage();
+    await open(page, `${server.url}/?kvartal=${k}`);
+    return page;
+  }
+  const tile = (page: Page, kpi: string) => page.locator(`.tile[data-kpi="${kpi}"] [data-vaerdi]`).innerText();
+
+  it("marks the published quarters in the selector and the others foreløbig", async () => {
+    const page = await front("2025K3");
+    const labels = await page.locator(".kvartal-vaelger select option").allInnerTexts();
+    expect(labels.slice(0, 3)).toEqual(["3. kvt. 2025 (udgivet)", "2. kvt. 2025 (udgivet)", "1. kvt. 2025 (foreløbig)"]);
+    expect(await page.locator(".udgivelse").innerText()).toMatch(/er udgivet .*Dagens tal er de samme som de udgivne/);
+    const foreloebig = await front("2025K1");
+    expect(await foreloebig.locator(".udgivelse.foreloebig").innerText()).toContain("Foreløbige tal");
+  });
+
+  it("shows a published quarter as published, and where today's figures differ", async () => {
+    const page = await front("2025K2");
+    expect(await page.locator(".udgivelse").innerText()).toContain("2 tal er siden ændret");
+    const wh = await openWarehouse(DB, { readOnly: true });
+    const [pub] = await wh.all<{ vist: string }>(`select vist from udgivne_tal where udgivelse = '2025K2' and kpi = 'bfu_rettidig_4m' and kvartal = '2025K2' and niveau = 'kommune'`);
+    wh.close();
+    const today = await tile(page, "bfu_rettidig_4m");
+    expect(today).not.toBe(pub.vist);
+    await page.locator(".udgivelse input.som-udgivet").check();
+    expect(await tile(page, "bfu_rettidig_4m")).toBe(pub.vist);
+    await page.locator(".udgivelse input.som-udgivet").uncheck();
+    expect(await tile(page, "bfu_rettidig_4m")).toBe(today);
+  });
+
+  it("offers every CSV download an XLSX twin with the same cells, numbers as numbers", async () => {
+    const page = await browser.newPage();
+    await open(page, `${server.url}/lovoverholdelse?kvartal=2025K3`);
+    expect(await page.locator(".csv-knap").count()).toBe(await page.locator(".xlsx-knap").count());
+    const [csvDl] = await Promise.all([page.waitForEvent("download"), page.locator(".krav-blok .csv-knap").click()]);
+    const [xlsxDl] = await Promise.all([page.waitForEvent("download"), page.locator(".krav-blok .xlsx-knap").click()]);
+    expect(xlsxDl.suggestedFilename()).toBe(csvDl.suggestedFilename().replace(/\.csv$/, ".xlsx"));
+    const csv = dsvFormat(";").parseRows(readFileSync((await csvDl.path())!, "utf8").replace(/^\ufeff/, "").replaceAll("\r\n", "\n").trimEnd());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xlsxDl.path())!);
+    const ws = wb.worksheets[0];
+    let numbers = 0;
+    const cells: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      cells.push(csv[0].map((_, i) => {
+        const c = row.getCell(i + 1);
+        if (typeof c.value === "number") numbers++;
+        return String(c.value ?? "");
+      }));
+    });
+    expect(numbers).toBeGreaterThan(10);
+    expect(cells.length).toBe(csv.length);
+    // A number cell reads back as the CSV's text through its Danish format (0.0 % → 84,3 %, #,##0 → 1.234).
+    for (const [i, row] of csv.entries()) for (const [j, text] of row.entries()) {
+      const v = ws.getRow(i + 1).getCell(j + 1).value;
+      if (typeof v === "number") expect(xlsxText(v, ws.getRow(i + 1).getCell(j + 1).numFmt), `${i},${j}`).toBe(text);
+      else expect(v === null ? "" : String(v), `${i},${j}`).toBe(text);
+    }
+  });
+});
+
+/** A number through the Danish reading of its format code (the ones the writer uses). */
+function xlsxText(v: number, numFmt: string): string {
+  const m = /^0(?:\.(0+))? %$/.exec(numFmt);
+  const dec = (f: string) => (f.split(".")[1] ?? "").length;
+  const dk = (x: number, d: number) => {
+    const [i, f] = Math.abs(x).toFixed(d).split(".");
+    return `${x < 0 ? "−" : ""}${i.replace(/\B(?=(\d{3})+(?!\d))/g, ".")}${f ? `,${f}` : ""}`;
+  };
+  if (m) return `${dk(v * 100, m[1]?.length ?? 0)} %`;
+  return dk(v, dec(numFmt));
+}

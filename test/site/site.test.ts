@@ -77,7 +77,8 @@ describe("every page", () => {
       );
       expect(unlabelled).toBe(0);
       // The quarter selector is there, defaulting to the latest complete quarter.
-      expect(await page.locator(".kvartal-vaelger select option:checked").innerText()).toBe(fmt.kvartal(LATEST));
+      // (marked foreløbig where the page knows the releases: none in this warehouse)
+      expect(await page.locator(".kvartal-vaelger select option:checked").innerText()).toMatch(new RegExp(`^${fmt.kvartal(LATEST)}( \\(foreløbig\\))?$`));
       // No unit name was parsed as markup anywhere.
       expect(await page.locator("main b, main strong").count()).toBe(0);
       // Danish throughout, Framework's own tooltips included.
@@ -125,7 +126,7 @@ describe("Kvartalsrapport", () => {
 
   it("changes the figures with the quarter selector and keeps the quarter in the address", async () => {
     const { page } = await visit("");
-    await page.selectOption(".kvartal-vaelger select", { label: fmt.kvartal("2024K2") });
+    await page.selectOption(".kvartal-vaelger select", { label: `${fmt.kvartal("2024K2")} (foreløbig)` });
     await page.waitForSelector('body[data-klar="2024K2"]');
     for (const kpi of HOVEDTAL) expect(await tileText(page, kpi), kpi).toBe(expected(kpi, "2024K2"));
     expect(new URL(page.url()).searchParams.get("kvartal")).toBe("2024K2");
@@ -271,7 +272,9 @@ describe("the output folder", () => {
     return out;
   };
   it("holds no CPR number, no pseudonym and no row-level data", () => {
-    for (const f of files()) {
+    // exceljs's bundle (the XLSX downloads) holds a GUID and long numbers of its own: vendor code, the same for
+    // every warehouse, not data.
+    for (const f of files().filter((f) => !f.includes(`${join("_node", "exceljs@")}`))) {
       const text = readFileSync(f, "utf8");
       // DDMMYY-NNNN or ten digits with a valid day and month, not inside a longer number or a decimal.
       expect(text, f).not.toMatch(/(?<![\d.])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/);
