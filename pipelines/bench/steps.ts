@@ -1,6 +1,8 @@
 // One benchmark step per child process (`npm run bench` starts them), so each step's peak memory is its own:
 // it prints one line `BENCH {json}` with the step's time, rows and maxRSS from process.resourceUsage().
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runDataTests } from "../build/data-tests.ts";
 import { buildModels } from "../build/runner.ts";
@@ -12,7 +14,9 @@ import { kommuneFormats, nationalFormats } from "../demo/formats.ts";
 import { generateDemo } from "../demo/generate.ts";
 import { loadFolder } from "../load/load-folder.ts";
 import { createLogger } from "../log.ts";
+import { releaseFiles } from "../release/manifest.ts";
 import { readCsvSql } from "./read-csv.ts";
+import { statSync } from "node:fs";
 
 export interface StepArgs {
   folder: string;
@@ -80,6 +84,29 @@ async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRss
         return { ms: performance.now() - start, rows, detail: { models: result.models.length, modelsMs: Math.round(modelsMs), tests: result.tests.length } };
       } finally {
         wh.close();
+      }
+    }
+    case "udgiv": {
+      // A whole release through the CLI (figures, site built once, PDF printed from it, XLSX, manifest), under
+      // GNU time for the peak memory of the largest process of the tree (Framework's build and Chromium included).
+      const out = mkdtempSync(join(tmpdir(), "libu-bench-udgiv-"));
+      try {
+        const wh = await openWarehouse(a.db, { readOnly: true });
+        const [{ k }] = await wh.all<{ k: string }>(`select seneste_kvartal as k from mart_meta`);
+        wh.close();
+        const child = spawnSync("/usr/bin/time", ["-f", "MAXRSS %M", process.execPath, join(root, "bin", "libu.js"), "udgiv", "--db", a.db, "--kvartal", k, "--out", out], {
+          cwd: root,
+          encoding: "utf8",
+          env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+        });
+        if (child.status !== 0) throw new Error(child.stderr.trim().split("\n").slice(-3).join(" "));
+        const dir = join(out, k);
+        const files = releaseFiles(dir);
+        const bytes = files.reduce((s, f) => s + statSync(join(dir, f)).size, 0);
+        const largestMb = Math.round(Number(/MAXRSS (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024);
+        return { ms: performance.now() - start, rows: files.length, detail: { kvartal: k, bytes, largestMb } };
+      } finally {
+        rmSync(out, { recursive: true, force: true });
       }
     }
   }
