@@ -2,6 +2,7 @@
 // Each loader (`*.json.ts` beside this file) prints one of these objects as JSON. Only aggregates leave here.
 import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
 import { reasons } from "../../pipelines/load/validate.ts";
+import { cutAtQuarter } from "../../pipelines/release/cut.ts";
 import { suppressBreakdown, suppressCount, suppressKpiRows, type Art, type KpiRow, type PublishedKpiRow } from "../../pipelines/suppress.ts";
 
 export function warehousePath(env = process.env): string {
@@ -338,6 +339,6 @@ export async function datakvalitetData(wh: Warehouse) {
 
 /** Runs one loader: prints `make(wh)` as JSON on stdout. */
 export async function emit(make: (wh: Warehouse) => Promise<unknown>): Promise<void> {
-  const data = await withWarehouse(make);
+  const data = cutAtQuarter(await withWarehouse(make), process.env.LIBU_TIL_KVARTAL);
   process.stdout.write(JSON.stringify(data));
 }

@@ -271,3 +271,24 @@ describe("two releases from the same warehouse", () => {
     expect(Object.keys(figures(a.manifest.filer)).length).toBeGreaterThan(10);
   });
 });
+
+describe("a release's site is cut at its quarter", () => {
+  it("drops every row, list entry and key of a later quarter, and no later quarter is the latest", async () => {
+    const { cutAtQuarter } = await import("../../pipelines/release/cut.ts");
+    const data = {
+      meta: { seneste_kvartal: "2025K3", as_of: "2025-10-15" },
+      kvartaler: ["2025K1", "2025K2", "2025K3"],
+      kpi: [{ kvartal: "2025K2", vaerdi: 7 }, { kvartal: "2025K3", vaerdi: 8 }],
+      udgivet: { "2025K2": { tal: [] }, "2025K3": { tal: [] } },
+      loads: [{ load_id: 1 }],
+    };
+    expect(cutAtQuarter(data, "2025K2")).toEqual({
+      meta: { seneste_kvartal: "2025K2", as_of: "2025-10-15" },
+      kvartaler: ["2025K1", "2025K2"],
+      kpi: [{ kvartal: "2025K2", vaerdi: 7 }],
+      udgivet: { "2025K2": { tal: [] } },
+      loads: [{ load_id: 1 }],
+    });
+    expect(cutAtQuarter(data, undefined)).toBe(data);
+  });
+});
