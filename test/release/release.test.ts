@@ -292,3 +292,11 @@ describe("a release's site is cut at its quarter", () => {
     expect(cutAtQuarter(data, undefined)).toBe(data);
   });
 });
+
+describe("the demo's late registrations (npm run demo:udgivelser)", () => {
+  it("adds copies of 2026K2 notifications under new ids, and nothing else", async () => {
+    const { withLateNotifications } = await import("../../pipelines/release/demo.ts");
+    const text = "underretning_id;cpr;modtaget;kilde\r\nU1;x;05-05-2026 10:00;skole\r\nU2;x;05-08-2026 10:00;skole\r\nU3;x;2026-06-30 09:00;politi\r\n";
+    expect(withLateNotifications(text, 5)).toBe(`${text}U900001;x;05-05-2026 10:00;skole\r\nU900002;x;2026-06-30 09:00;politi\r\n`);
+  });
+});
