@@ -96,7 +96,7 @@ async function render(wh: Warehouse, modelsDir: string): Promise<string> {
       "load_files",
       "quarantine",
     ]),
-    section("Releases", "Written by `libu udgiv` (never by a build): what each frozen quarterly release published.", ["udgivelser", "udgivne_tal"]),
+    section("Releases", "Written by `libu udgiv` (never by a build): what each frozen quarterly release published.", ["udgivelser", "udgivne_tal", "udgivne_celler"]),
     section("Seeds", "Editable code lists and definitions in `models/seeds/*.csv`.", seeds.map((s) => s.name)),
     section("Configuration", "Written by `libu build` from `libu.config.json`.", all.filter((t) => t.startsWith("cfg_"))),
     section("Staging", "One model per source table: defaults applied, derived columns, seed attributes joined.", layer("staging")),

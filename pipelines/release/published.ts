@@ -8,7 +8,7 @@ import * as fmt from "../../dashboards/components/format.js";
 import { anbringelserData, datakvalitetData, kpiData, underretningerData } from "../../dashboards/data/_kilde.ts";
 import type { Warehouse } from "../db.ts";
 import type { Art, Undertrykt } from "../suppress.ts";
-import type { PublishedFigure } from "./store.ts";
+import type { PublishedFigure, ReleaseCells } from "./store.ts";
 
 /** How a column's cells are written: text, a code or number that is not a count, a figure, a date. */
 export type Kind = "tekst" | "kode" | "antal" | "andel" | "forhold" | "figur" | "dato";
@@ -38,18 +38,21 @@ export interface PublishedSystem {
   underretninger: Awaited<ReturnType<typeof underretningerData>>;
   anbringelser: Awaited<ReturnType<typeof anbringelserData>>;
   datakvalitet: Awaited<ReturnType<typeof datakvalitetData>>;
+  /** Every published cell (key → shown n, d), kept for the next release's audit; null until the audit exists. */
+  celler: ReleaseCells | null;
 }
 
 /**
- * The one published system. `tidligere`: the figures earlier releases published (from `udgivne_tal`), for the
+ * The one published system. `tidligere`: every earlier release's cells (store.ts `previousReleases`), for the
  * disclosure audit across releases; the loaders do not take them yet.
  */
-export async function publishedSystem(wh: Warehouse, _tidligere: PublishedFigure[] = []): Promise<PublishedSystem> {
+export async function publishedSystem(wh: Warehouse, _tidligere: ReleaseCells[] = []): Promise<PublishedSystem> {
   return {
     kpi: await kpiData(wh),
     underretninger: await underretningerData(wh),
     anbringelser: await anbringelserData(wh),
     datakvalitet: await datakvalitetData(wh),
+    celler: null,
   };
 }
 

@@ -13,7 +13,7 @@ import { tableCsv, writeParquet } from "./files.ts";
 import { MANIFEST, type Manifest, canonicalJson, fileHashes, sha256 } from "./manifest.ts";
 import { publishedFigures, publishedSystem, publishedTables, type PublishedSystem } from "./published.ts";
 import { REVISION_COLUMNS, type Revision, revisions } from "./revisions.ts";
-import { allPublishedFigures, forgetRelease, ownReleaseFigures, recordRelease, releases } from "./store.ts";
+import { forgetRelease, ownReleaseFigures, previousReleases, recordRelease, releases } from "./store.ts";
 import { csvFormatRows } from "d3-dsv";
 import { writeXlsx } from "../xlsx/index.ts";
 import { appendixWorkbook } from "./xlsx.ts";
@@ -98,7 +98,7 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
   let revs: Revision[];
   let manifestBase: Omit<Manifest, "filer" | "oprettet" | "revisioner">;
   try {
-    sys = await log.timed("udgiv: tal beregnet", async () => publishedSystem(wh, await allPublishedFigures(wh)));
+    sys = await log.timed("udgiv: tal beregnet", async () => publishedSystem(wh, await previousReleases(wh)));
     if (!sys.kpi.kvartaler.includes(kvartal))
       throw new LibuError(`ingen tal for ${kvartal} i datavarehuset — kvartaler med tal: ${sys.kpi.kvartaler.join(", ") || "ingen"}`);
     const seneste = sys.kpi.meta.seneste_kvartal;
@@ -146,16 +146,21 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
     writeFileSync(join(tmp, "revisioner.csv"), revisionsCsv(revs));
 
     // 3. Recorded in the warehouse before the site is built, so the release's own site knows it is published.
+    // The audit's cells (for the next release's audit) go to the warehouse only.
+    const cellsJson = sys.celler ? join(out, `.${name}.celler-${process.pid}.json`) : null;
+    if (cellsJson) writeFileSync(cellsJson, Object.entries(sys.celler!).map(([noegle, c]) => JSON.stringify({ noegle, n: c.n, d: c.d })).join("\n") + "\n");
     const rw = await openWarehouse(opts.dbPath);
     try {
       await recordRelease(
         rw,
         { udgivelse: name, kvartal, version, mappe: dir, oprettet, as_of: manifestBase.as_of, note: manifestBase.note, diskretionsgraense: manifestBase.diskretionsgraense, commit: manifestBase.libu.commit },
         join(tmp, "tal", "kpi.parquet"),
+        cellsJson,
       );
       recorded = true;
     } finally {
       rw.close();
+      if (cellsJson) rmSync(cellsJson, { force: true });
     }
 
     // 4. The site, built once, and the PDF printed from it.

@@ -6,14 +6,14 @@ import type { Warehouse } from "../db.ts";
 import { publishedFigures, publishedSystem } from "./published.ts";
 import { type RevisionThresholds, revisions } from "./revisions.ts";
 import * as fmt from "../../dashboards/components/format.js";
-import { allPublishedFigures, ownReleaseFigures, releases } from "./store.ts";
+import { ownReleaseFigures, previousReleases, releases } from "./store.ts";
 
 export async function udgivelserData(wh: Warehouse, env: NodeJS.ProcessEnv = process.env) {
   // The loaders get the configuration's path from `libu site` / `libu udgiv` (cwd is the repository otherwise).
   const config = loadConfig(resolveConfigPath(undefined, env, process.cwd()));
   const list = await releases(wh);
   const own = await ownReleaseFigures(wh);
-  const sys = await publishedSystem(wh, await allPublishedFigures(wh));
+  const sys = await publishedSystem(wh, await previousReleases(wh));
   const today = publishedFigures(sys, null);
   return {
     udvalg: config.udvalg,

@@ -10,6 +10,7 @@ export const releaseTablesDdl = [
   `create table if not exists udgivne_tal (
     udgivelse varchar, mappe varchar, kpi varchar, kvartal varchar, niveau varchar, enhed varchar, art varchar,
     vaerdi double, naevner double, vist varchar, undertrykt varchar)`,
+  `create table if not exists udgivne_celler (udgivelse varchar, mappe varchar, noegle varchar, n double, d double)`,
 ];
 
 export const releaseTableDocs = [
@@ -26,6 +27,17 @@ export const releaseTableDocs = [
       note: "why a corrected release was made (required from version 2)",
       diskretionsgraense: "the suppression threshold in force",
       libu_commit: "libu's git commit that made it",
+    },
+  },
+  {
+    name: "udgivne_celler",
+    description: "Every cell a release published, as the disclosure audit keeps it (key → shown numerator and denominator), for the next release's audit.",
+    columns: {
+      udgivelse: "the release (udgivelser)",
+      mappe: "the release's folder",
+      noegle: "the cell's key in the published system",
+      n: "the published numerator or count; NULL when hidden",
+      d: "the published denominator; NULL for counts and when hidden",
     },
   },
   {
@@ -46,6 +58,30 @@ export const releaseTableDocs = [
     },
   },
 ];
+
+/** A release's every published cell for the disclosure audit (issue 10): key → shown numerator and denominator. */
+export type ReleaseCells = Record<string, { n: number | null; d: number | null }>;
+
+/**
+ * Every release's cells, oldest first (the audit's `previous`): what earlier releases told, so that today's
+ * figures never reveal a small difference. Empty before the first release with cells.
+ */
+export async function previousReleases(wh: Warehouse): Promise<ReleaseCells[]> {
+  const [{ n }] = await wh.all<{ n: bigint }>(`select count(*) as n from duckdb_tables() where schema_name = 'main' and table_name in ('udgivelser', 'udgivne_celler')`);
+  if (Number(n) < 2) return [];
+  const rows = await wh.all<{ udgivelse: string; mappe: string; noegle: string; n: number | null; d: number | null }>(
+    `select c.udgivelse, c.mappe, c.noegle, c.n, c.d from udgivne_celler as c
+     join udgivelser as u on u.udgivelse = c.udgivelse and u.mappe = c.mappe order by u.oprettet, u.udgivelse, c.noegle`,
+  );
+  const out = new Map<string, ReleaseCells>();
+  for (const r of rows) {
+    const k = `${r.udgivelse}\u0000${r.mappe}`;
+    const m = out.get(k) ?? {};
+    m[r.noegle] = { n: r.n === null ? null : Number(r.n), d: r.d === null ? null : Number(r.d) };
+    out.set(k, m);
+  }
+  return [...out.values()];
+}
 
 export interface PublishedFigure {
   udgivelse: string;
@@ -121,12 +157,6 @@ export async function ownReleaseFigures(wh: Warehouse): Promise<Map<string, { ud
   return out;
 }
 
-/** Every figure of every release (for the disclosure audit across releases). */
-export async function allPublishedFigures(wh: Warehouse): Promise<PublishedFigure[]> {
-  if (!(await hasTables(wh))) return [];
-  return (await wh.all<Record<string, unknown>>(`select * from udgivne_tal order by udgivelse, kpi, kvartal, niveau, enhed`)).map(figureFromRow);
-}
-
 function figureFromRow(r: Record<string, unknown>): PublishedFigure {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
@@ -148,7 +178,12 @@ function figureFromRow(r: Record<string, unknown>): PublishedFigure {
  * Records a release: its row and its figures, read from the release's own Parquet file of KPI figures (so the
  * warehouse keeps exactly what was written), in one transaction.
  */
-export async function recordRelease(wh: Warehouse, release: ReleaseRow & { diskretionsgraense: number; commit: string }, kpiParquet: string): Promise<void> {
+export async function recordRelease(
+  wh: Warehouse,
+  release: ReleaseRow & { diskretionsgraense: number; commit: string },
+  kpiParquet: string,
+  cellsJson: string | null = null,
+): Promise<void> {
   for (const ddl of releaseTablesDdl) await wh.run(ddl);
   await wh.run("begin transaction");
   try {
@@ -168,6 +203,11 @@ export async function recordRelease(wh: Warehouse, release: ReleaseRow & { diskr
        select ${lit(release.udgivelse)}, ${lit(release.mappe)}, kpi, kvartal, niveau, enhed, art, vaerdi, naevner, vist, undertrykt
        from read_parquet(${lit(kpiParquet)})`,
     );
+    if (cellsJson)
+      await wh.run(
+        `insert into udgivne_celler select ${lit(release.udgivelse)}, ${lit(release.mappe)}, noegle, n, d
+         from read_json(${lit(cellsJson)}, format = 'newline_delimited', columns = {noegle: 'varchar', n: 'double', d: 'double'})`,
+      );
     await wh.run("commit");
   } catch (e) {
     await wh.run("rollback");
@@ -179,6 +219,7 @@ export async function recordRelease(wh: Warehouse, release: ReleaseRow & { diskr
 export async function forgetRelease(wh: Warehouse, udgivelse: string, mappe: string): Promise<void> {
   await wh.run("begin transaction");
   await wh.run(`delete from udgivne_tal where udgivelse = ? and mappe = ?`, [udgivelse, mappe]);
+  await wh.run(`delete from udgivne_celler where udgivelse = ? and mappe = ?`, [udgivelse, mappe]);
   await wh.run(`delete from udgivelser where udgivelse = ? and mappe = ?`, [udgivelse, mappe]);
   await wh.run("commit");
 }

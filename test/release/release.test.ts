@@ -300,3 +300,20 @@ describe("the demo's late registrations (npm run demo:udgivelser)", () => {
     expect(withLateNotifications(text, 5)).toBe(`${text}U900001;x;05-05-2026 10:00;skole\r\nU900002;x;2026-06-30 09:00;politi\r\n`);
   });
 });
+
+describe("the cells kept for the next release's audit", () => {
+  it("are recorded with a release and come back per release, oldest first", async () => {
+    const { recordRelease, previousReleases } = await import("../../pipelines/release/store.ts");
+    const r = await release("2025K2", "ud");
+    const cells = join(DIR, "celler.json");
+    writeFileSync(cells, `{"noegle":"kpi|a|2025K2|","n":12,"d":40}\n{"noegle":"kpi|b|2025K2|","n":null,"d":null}\n`);
+    const wh = await openWarehouse(DB);
+    try {
+      expect(await previousReleases(wh)).toEqual([]); // the first release had no audit cells
+      await recordRelease(wh, { udgivelse: "2025K3", kvartal: "2025K3", version: 1, mappe: "/x", oprettet: "2099-01-01T00:00:00", as_of: null, note: null, diskretionsgraense: 5, commit: "c" }, join(r.dir, "tal", "kpi.parquet"), cells);
+      expect(await previousReleases(wh)).toEqual([{ "kpi|a|2025K2|": { n: 12, d: 40 }, "kpi|b|2025K2|": { n: null, d: null } }]);
+    } finally {
+      wh.close();
+    }
+  });
+});
