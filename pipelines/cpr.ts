@@ -1,10 +1,38 @@
-// CPR numbers: the reference rules in TypeScript (used by the demo generator, tests and error masking).
-// The loader applies the same rules in SQL (pipelines/load/cpr-sql.ts) over whole tables.
+// CPR numbers: the reference rules in TypeScript (used by the demo generator, tests and error masking), and the one
+// pattern of a CPR number written inside other text. The loader applies the same rules in SQL
+// (pipelines/load/cpr-sql.ts, which builds its regular expressions from the parts below).
 
-/** Anything shaped like a CPR number (DDMMYY-SSSS or DDMMYYSSSS) inside other text. */
-const CPR_IN_TEXT = /(?<![0-9])([0-3][0-9][01][0-9][0-9]{2})-?[0-9]{4}(?![0-9])/g;
+/**
+ * How a CPR number is written in real exports: DDMMYY, a separator, SSSS. The separator is nothing, `-`, a space,
+ * `.`, `/`, an en dash (also `‐`, `‑`, `—`), or one of those with a space (or no-break space) on either side
+ * (` - `). One definition for every use: masking in JavaScript and in SQL, the load's check of text columns, the
+ * tests' scans. The parts are RE2- and JavaScript-compatible (no look-around).
+ */
+export const CPR_PARTS = {
+  /** The six birth-date digits as DuckDB/RE2 and JavaScript both read them. */
+  date: "[0-3][0-9][01][0-9][0-9]{2}",
+  separator: "[ \u00a0]?[-\u2010\u2011\u2013\u2014./]?[ \u00a0]?",
+  serial: "[0-9]{4}",
+} as const;
 
-/** Masks every CPR-shaped number as `DDMMYY-****` (quarantine raw text, error messages, logs). */
+const core = `(${CPR_PARTS.date})${CPR_PARTS.separator}${CPR_PARTS.serial}`;
+
+/** Anything shaped like a CPR number inside other text, in any spelling (not part of a longer run of digits). */
+const CPR_IN_TEXT = new RegExp(`(?<![0-9])${core}(?![0-9])`, "g");
+
+/**
+ * A CPR-shaped number standing on its own, for scans of output (warehouse, stdout, files): bounded by
+ * non-alphanumerics, so that digit runs inside a pseudonym (a UUID's hex) do not count.
+ */
+export const CPR_STANDALONE = new RegExp(`(?<![0-9A-Za-z])${CPR_PARTS.date}${CPR_PARTS.separator}${CPR_PARTS.serial}(?![0-9A-Za-z])`);
+
+/** True when `text` holds a CPR-shaped number in any spelling. */
+export function hasCpr(text: string): boolean {
+  CPR_IN_TEXT.lastIndex = 0;
+  return CPR_IN_TEXT.test(text);
+}
+
+/** Masks every CPR-shaped number, whatever its spelling, as `DDMMYY-****` (quarantine, error messages, logs, report). */
 export function maskCpr(text: string): string {
   return text.replace(CPR_IN_TEXT, "$1-****");
 }

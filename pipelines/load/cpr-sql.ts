@@ -1,6 +1,8 @@
 // The CPR rules of pipelines/cpr.ts in SQL, applied to a table's distinct CPR values at once:
 // validity (shape, real birth date by the century rule), birth date, sex and the keyed pseudonym.
 // The key is always a bound parameter ($key), never part of SQL text that could be logged.
+import { CPR_PARTS } from "../cpr.ts";
+import { lit } from "../db.ts";
 
 /**
  * The 10 digits of a CPR-shaped value (dash optional, surrounding blanks ignored), else NULL. The rule itself;
@@ -56,5 +58,23 @@ export function newCprQuery(source: string, column: string, known?: string): str
   select digits, ${pseudonymSql("digits")} as barn_id, foedselsdato, ${cprSexSql("digits")} as koen from f where foedselsdato is not null`;
 }
 
-/** Masks CPR-shaped numbers as DDMMYY-**** (like maskCpr; without digit boundaries, so it may mask more, never less). */
-export const maskCprSql = (x: string) => `regexp_replace(${x}, '([0-3][0-9][01][0-9][0-9]{2})-?[0-9]{4}', '\\1-****', 'g')`;
+const cprAnywhere = `${CPR_PARTS.date}${CPR_PARTS.separator}${CPR_PARTS.serial}`;
+/** RE2 has no look-around: the digit boundaries are matched as groups 1 and 3 and written back. */
+const cprBounded = `(^|[^0-9])(${CPR_PARTS.date})${CPR_PARTS.separator}${CPR_PARTS.serial}([^0-9]|$)`;
+
+/** True when `x` holds a CPR-shaped number standing on its own (CPR_STANDALONE in cpr.ts): the scans of the tests. */
+export const hasStandaloneCprSql = (x: string) =>
+  `regexp_matches(${x}, ${lit(`(^|[^0-9A-Za-z])${CPR_PARTS.date}${CPR_PARTS.separator}${CPR_PARTS.serial}([^0-9A-Za-z]|$)`)})`;
+
+/** True when the text `x` holds something CPR-shaped in any spelling (a cheap test, no digit boundaries: may say yes more often, never less). */
+export const hasCprSql = (x: string) => `regexp_matches(${x}, ${lit(cprAnywhere)})`;
+
+/**
+ * Masks every CPR-shaped number, in any spelling (CPR_PARTS in cpr.ts), as DDMMYY-****, like maskCpr. Two passes:
+ * a match takes the character after it as its boundary, so a number right after another (`0101011234,0202021234`)
+ * is found by the second. Only cells that hold something CPR-shaped are rewritten.
+ */
+export const maskCprSql = (x: string) => {
+  const once = (y: string) => `regexp_replace(${y}, ${lit(cprBounded)}, '\\1\\2-****\\3', 'g')`;
+  return `(case when ${hasCprSql(x)} then ${once(once(x))} else ${x} end)`;
+};

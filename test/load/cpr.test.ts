@@ -1,6 +1,6 @@
 // The CPR rules in SQL (cpr-sql.ts) agree with the reference in TypeScript (cpr.ts) on the edge cases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maskCpr, parseCpr } from "../../pipelines/cpr.ts";
+import { CPR_STANDALONE, hasCpr, maskCpr, parseCpr } from "../../pipelines/cpr.ts";
 import { lit, openMemory, type Warehouse } from "../../pipelines/db.ts";
 import { cprDigitsSql, cprKeySql, maskCprSql, newCprQuery } from "../../pipelines/load/cpr-sql.ts";
 
@@ -83,11 +83,36 @@ describe("CPR in SQL", () => {
     expect(await wh.all(`select digits from known order by digits`)).toEqual([{ digits: "0101151234" }, { digits: "0202152345" }]);
   });
 
-  it("masks like maskCpr", async () => {
-    const texts = ["U1;010115-1234;x", "0101151234 og 311299-3999", "tlf 12345678", "ingen"];
+  it("masks like maskCpr, in every spelling of real exports", async () => {
+    const texts = [
+      "U1;010115-1234;x", "0101151234 og 311299-3999", "tlf 12345678", "ingen",
+      ...SPELLINGS.map((s) => `barn ${s} i teksten`), SPELLINGS.join(","), SPELLINGS.join(""), "0101151234,0202152345",
+      "id 20190101123456", "12345678901234", "010115-12345",
+    ];
     for (const t of texts) {
       const [{ m }] = await wh.all<{ m: string }>(`select ${maskCprSql(lit(t))} as m`);
       expect(m).toBe(maskCpr(t));
+    }
+  });
+});
+
+/** Every spelling of 010115-1234 seen in real exports (issue 11): none, -, space, ., /, en dash, " - ", and kin. */
+export const SPELLINGS = ["0101151234", "010115-1234", "010115 1234", "010115.1234", "010115/1234", "010115\u20131234", "010115 - 1234", "010115 \u2013 1234", "010115\u00a01234", "010115\u20111234"];
+
+describe("the one CPR pattern", () => {
+  it("masks every spelling as DDMMYY-**** and leaves no CPR-shaped number", () => {
+    for (const s of SPELLINGS) {
+      expect(hasCpr(`x ${s} y`), s).toBe(true);
+      expect(maskCpr(`x ${s} y`), s).toBe("x 010115-**** y");
+      expect(CPR_STANDALONE.test(`x ${s} y`), s).toBe(true);
+      expect(CPR_STANDALONE.test(maskCpr(`x ${s} y`)), s).toBe(false);
+    }
+  });
+
+  it("leaves longer digit runs and pseudonyms alone", () => {
+    for (const t of ["20190101123456", "12345678901", "tlf 12 34 56 78", "a1b2c3d4-0101-4151-8234-0123456789ab"]) {
+      expect(maskCpr(t), t).toBe(t);
+      expect(CPR_STANDALONE.test(t), t).toBe(false);
     }
   });
 });

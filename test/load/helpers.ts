@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CPR_STANDALONE } from "../../pipelines/cpr.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
 import { type LoadOptions, loadFolder } from "../../pipelines/load/load-folder.ts";
 import type { LoadReport } from "../../pipelines/load/report.ts";
@@ -40,8 +41,5 @@ export async function load(wh: Warehouse, opts: LoadOptions, demo = false): Prom
 
 export const rows = <T = Record<string, unknown>>(wh: Warehouse, sql: string) => wh.all<T>(sql);
 
-/**
- * A CPR-shaped number (with or without dash) standing on its own; bounded by non-alphanumerics so that digit
- * runs inside a pseudonym (barn_id, a UUID) do not count.
- */
-export const CPR_PATTERN = /(?<![0-9A-Za-z])[0-3][0-9][01][0-9][0-9]{2}-?[0-9]{4}(?![0-9A-Za-z])/;
+/** A CPR-shaped number in any spelling standing on its own (the one pattern, pipelines/cpr.ts). */
+export const CPR_PATTERN = CPR_STANDALONE;
