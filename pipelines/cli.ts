@@ -6,6 +6,7 @@ import { loadConfig, resolveConfigPath } from "./config.ts";
 import { maskCpr } from "./cpr.ts";
 import { resolveDbPath } from "./db.ts";
 import { LibuError, UsageError } from "./errors.ts";
+import { interruptible, whileInterruptible } from "./interrupt.ts";
 import { createLogger, type Output } from "./log.ts";
 
 const commandNames = ["demo", "load", "build", "test", "sql", "site", "report", "run", "docs", "udgiv"] as const;
@@ -76,7 +77,10 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       configPath,
       debug,
     };
-    await cmd.run({ values, positionals: parsed.positionals }, ctx);
+    const work = () => cmd.run({ values, positionals: parsed.positionals }, ctx);
+    // Only the real process handles signals (tests call main() with their own streams).
+    if (interruptible[name] && !io.stderr) await whileInterruptible(interruptible[name], stderr, work);
+    else await work();
     return 0;
   } catch (e) {
     // An error may quote a cell (DuckDB's cast errors do): never print a CPR number in clear.

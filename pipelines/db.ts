@@ -19,17 +19,36 @@ export interface Warehouse {
   close(): void;
 }
 
+/**
+ * The one line for a warehouse that cannot be opened: another process holds DuckDB's lock (a load or build writing,
+ * or a reader while we want to write), or the folder cannot hold a new file. DuckDB's own message is several
+ * sentences with a link.
+ */
+export function openError(path: string, e: unknown, readOnly = false): LibuError {
+  const msg = String((e as Error)?.message ?? e);
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const pid = /\(PID (\d+)\)/.exec(msg)?.[1];
+  if (/Could not set lock|Conflicting lock/i.test(msg))
+    return new LibuError(`${path}: lageret bruges af en anden kørsel (PID ${pid ?? "ukendt"}); prøv igen når den er færdig`);
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS" || /Permission denied|Read-only file system/i.test(msg))
+    return new LibuError(
+      `${path}: lageret kan ikke ${readOnly ? "læses" : "skrives"} her (ingen adgang, eller mappen er skrivebeskyttet) — vælg et andet sted med --db <fil>`,
+    );
+  if (code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST")
+    return new LibuError(`${path}: mappen til lageret kan ikke oprettes (${dirname(path)} er ikke en mappe, der kan skrives i) — vælg et andet sted med --db <fil>`);
+  return new LibuError(`${path}: lageret kan ikke åbnes (${msg.split("\n")[0]})`);
+}
+
 export async function openWarehouse(path: string, opts: { readOnly?: boolean } = {}): Promise<Warehouse> {
   if (opts.readOnly && !existsSync(path)) {
     throw new LibuError(`${path}: no warehouse here yet — run \`libu load <folder>\` and \`libu build\` first`);
   }
-  if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
   try {
+    if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
     instance = await DuckDBInstance.create(path, opts.readOnly ? { access_mode: "READ_ONLY" } : {});
   } catch (e) {
-    const msg = (e as Error).message.split("\n")[0];
-    throw new LibuError(`${path}: cannot open the warehouse (${msg})`);
+    throw openError(path, e, opts.readOnly);
   }
   const connection = await instance.connect();
   return wrap(path, instance, connection);

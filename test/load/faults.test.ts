@@ -1,0 +1,103 @@
+// Faults get one clear Danish line and lose nothing (issue 11, deliverable 7): a busy warehouse, Ctrl+C / SIGTERM,
+// a warehouse where none can be written.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openWarehouse } from "../../pipelines/db.ts";
+import { CPR_PATTERN, fixture, repoRoot, tempDir } from "./helpers.ts";
+
+const env = { ...process.env, LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" };
+
+function libu(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  return spawnSync("node", ["bin/libu.js", ...args], { cwd: repoRoot, env: { ...env, ...extraEnv }, encoding: "utf8" });
+}
+
+async function query<T = Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
+  const wh = await openWarehouse(db, { readOnly: true });
+  try {
+    return await wh.all<T>(sql);
+  } finally {
+    wh.close();
+  }
+}
+
+/** A load that pauses inside its transaction (holding the warehouse's lock); resolves once it says so. */
+function pausedLoad(folder: string, db: string): Promise<{ child: ChildProcess; stderr: () => string }> {
+  const child = spawn("node", ["bin/libu.js", "load", folder, "--as-of", "2025-02-01", "--db", db], {
+    cwd: repoRoot,
+    env: { ...env, LIBU_TEST_PAUSE_IN_LOAD: "120000" },
+  });
+  let err = "";
+  return new Promise((resolve, reject) => {
+    child.stderr!.on("data", (d) => {
+      err += d;
+      if (err.includes("libu-test: paused inside the load transaction")) resolve({ child, stderr: () => err });
+    });
+    child.on("exit", (code) => reject(new Error(`load exited (${code}) before pausing: ${err}`)));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+
+describe("a busy warehouse", () => {
+  it("gives one Danish line with the other run's PID, for load and for the read-only libu sql", async () => {
+    const db = join(tempDir(), "w.duckdb");
+    expect(libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+    const { child } = await pausedLoad(fixture("basis2"), db);
+    try {
+      for (const args of [["load", fixture("basis"), "--as-of", "2025-02-01"], ["sql", "select 1"]]) {
+        const r = libu([...args, "--db", db]);
+        expect(r.status, args[0]).not.toBe(0);
+        expect(r.stderr.trim(), args[0]).toBe(`libu: ${db}: lageret bruges af en anden kørsel (PID ${child.pid}); prøv igen når den er færdig`);
+      }
+    } finally {
+      child.kill("SIGKILL");
+      await exited(child);
+    }
+  });
+
+  it("libu sql opens read-only beside another reader", async () => {
+    const db = join(tempDir(), "w.duckdb");
+    expect(libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+    const reader = await openWarehouse(db, { readOnly: true });
+    try {
+      const r = libu(["sql", "--db", db, "--format", "csv", "select count(*) as n from src_underretninger"]);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe("n\r\n3\r\n");
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe("Ctrl+C and SIGTERM", () => {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    it(`${signal} stops the load with one line saying nothing changed, and nothing did`, async () => {
+      const db = join(tempDir(), "w.duckdb");
+      expect(libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+      const before = await query(db, "select * from src_underretninger order by _linje");
+      const { child, stderr } = await pausedLoad(fixture("basis2"), db);
+      const done = exited(child);
+      child.kill(signal);
+      expect(await done).toBe(signal === "SIGINT" ? 130 : 143);
+      const last = stderr().trim().split("\n").at(-1);
+      expect(last).toBe(`libu: indlæsningen blev stoppet (${signal === "SIGINT" ? "Ctrl+C" : "SIGTERM"}); intet er ændret i lageret`);
+      expect(await query(db, "select * from src_underretninger order by _linje")).toEqual(before);
+      expect(await query(db, "select count(*)::integer as n from load_log")).toEqual([{ n: 1 }]);
+    });
+  }
+});
+
+describe("a warehouse that cannot be written", () => {
+  it("says where and what to do instead of ENOENT", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "fil"), "x");
+    const db = join(dir, "fil", "w.duckdb");
+    const r = libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim()).toMatch(/^libu: .*w\.duckdb: mappen til lageret kan ikke oprettes .* vælg et andet sted med --db <fil>$/);
+    expect(r.stderr).not.toMatch(/unexpected|ENOENT|ENOTDIR/);
+    expect(r.stdout + r.stderr).not.toMatch(CPR_PATTERN);
+  });
+});
