@@ -200,3 +200,9 @@ export const srcTable = (table: string) => `src_${table}`;
 
 /** Share of a table's rows that may be quarantined before the whole load fails (without --accept-rejects). */
 export const MAX_REJECT_SHARE = 0.05;
+
+/**
+ * No value of the contract is longer than this (characters): a longer cell is a quoted field that swallowed the rows
+ * after it, and is quarantined, never loaded (issue 11).
+ */
+export const MAX_CELL_LENGTH = 1000;

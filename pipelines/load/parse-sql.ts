@@ -4,6 +4,7 @@
 // the fallback list only for rows the first format missed, which keeps a 1M-row file fast.
 import type { Column } from "../contract.ts";
 import { lit } from "../db.ts";
+import { type DecimalConvention, decimalExpr } from "./numbers.ts";
 
 export const dateFormats = ["YYYY-MM-DD", "DD-MM-YYYY", "DD.MM.YYYY", "DD/MM/YYYY"] as const;
 export type DateFormat = (typeof dateFormats)[number];
@@ -51,8 +52,6 @@ const list = (items: string[]) => `[${items.map(lit).join(", ")}]`;
 
 const TRUE = ["ja", "j", "true", "1", "x"];
 const FALSE = ["nej", "n", "false", "0"];
-const DANISH_NUMBER = "-?[0-9]{1,3}([.][0-9]{3})+(,[0-9]*)?|-?[0-9]+(,[0-9]*)?";
-const DOT_NUMBER = "-?[0-9]+([.][0-9]*)?";
 
 /** Recodes values through a profile's `vaerdier` map (trimmed, case-insensitive). */
 export function recodeExpr(x: string, map: Record<string, string> | undefined): string {
@@ -66,7 +65,11 @@ export function recodeExpr(x: string, map: Record<string, string> | undefined): 
  * The typed value of `x` (a VARCHAR expression) for a contract column, NULL when empty or unparseable.
  * `first` is the file's sniffed strptime pattern for date and timestamp columns.
  */
-export function parseExpr(col: Column, x: string, opts: { first?: string; hint?: DateFormat; codes?: string[] } = {}): string {
+export function parseExpr(
+  col: Column,
+  x: string,
+  opts: { first?: string; hint?: DateFormat; codes?: string[]; decimal?: DecimalConvention } = {},
+): string {
   switch (col.type) {
     case "text":
     case "cpr":
@@ -91,7 +94,7 @@ export function parseExpr(col: Column, x: string, opts: { first?: string; hint?:
       return `(case when ${x} in (${TRUE.map(lit).join(", ")}) then true when ${x} in (${FALSE.map(lit).join(", ")}) then false else ${slow} end)`;
     }
     case "decimal":
-      return `(case when regexp_full_match(trim(${x}), ${lit(DANISH_NUMBER)}) then try_cast(replace(replace(trim(${x}), '.', ''), ',', '.') as double) when regexp_full_match(trim(${x}), ${lit(DOT_NUMBER)}) then try_cast(trim(${x}) as double) end)`;
+      return decimalExpr(x, opts.decimal);
     case "integer":
       return `(case when regexp_full_match(trim(${x}), '-?[0-9]+') then try_cast(trim(${x}) as integer) when regexp_full_match(trim(${x}), '-?[0-9]{1,3}([.][0-9]{3})+') then try_cast(replace(trim(${x}), '.', '') as integer) end)`;
   }
