@@ -8,10 +8,17 @@
  * (` - `). One definition for every use: masking in JavaScript and in SQL, the load's check of text columns, the
  * tests' scans. The parts are RE2- and JavaScript-compatible (no look-around).
  */
+/** The blanks that may stand on either side of the separator: a space, a no-break space. */
+export const CPR_BLANKS = [" ", "\u00a0"];
+/** The separators between DDMMYY and SSSS besides none and a blank: hyphen and its look-alikes, `.`, `/`. */
+export const CPR_SEPARATORS = ["-", "\u2010", "\u2011", "\u2013", "\u2014", ".", "/"];
+
+const charClass = (chars: string[]) => `[${chars.map((c) => (c === "-" ? "\\-" : c)).join("")}]`;
+
 export const CPR_PARTS = {
   /** The six birth-date digits as DuckDB/RE2 and JavaScript both read them. */
   date: "[0-3][0-9][01][0-9][0-9]{2}",
-  separator: "[ \u00a0]?[-\u2010\u2011\u2013\u2014./]?[ \u00a0]?",
+  separator: `${charClass(CPR_BLANKS)}?${charClass(CPR_SEPARATORS)}?${charClass(CPR_BLANKS)}?`,
   serial: "[0-9]{4}",
 } as const;
 
