@@ -6,6 +6,8 @@
 import { type Table, srcTable, tableByName, tables } from "../contract.ts";
 import { lit, type Warehouse } from "../db.ts";
 import { LibuError } from "../errors.ts";
+import { critical } from "../interrupt.ts";
+import { recordKey } from "../key.ts";
 import { warehouseDdl } from "../warehouse.ts";
 import { all, cleanError, run } from "./query.ts";
 import type { TableReport } from "./report.ts";
@@ -38,6 +40,21 @@ export async function olderPseudonyms(wh: Warehouse, files: { table: Table }[]):
   );
 }
 
+/**
+ * A killed load leaves its staging tables (written outside the transaction, so they are committed): they are dropped
+ * and the file checkpointed, so that the space they took is reused instead of the file growing load after load.
+ */
+export async function dropLeftovers(wh: Warehouse): Promise<void> {
+  const left = await all<{ t: string }>(
+    wh,
+    "load",
+    `select table_name as t from information_schema.tables where table_schema = 'main' and table_name like '\\_libu\\_ny\\_%' escape '\\'`,
+  );
+  if (!left.length) return;
+  for (const { t } of left) await run(wh, "load", `drop table if exists "${t}"`);
+  await run(wh, "load", "checkpoint");
+}
+
 export interface CommitArgs {
   loadId: number;
   /** The staged tables' reports, in the contract's order. */
@@ -50,6 +67,8 @@ export interface CommitArgs {
   log: { startet: string; asOf: string; mappe: string; profil: string | null; accept: boolean; demo: boolean; ms: () => number };
   /** Called inside the open transaction, just before commit. */
   beforeCommit?: () => Promise<void>;
+  /** The pseudonymisation key: its fingerprint is recorded with the load (key.ts). */
+  key: string;
 }
 
 /** The commit's one transaction; on any error it is rolled back and the warehouse is as it was. */
@@ -97,8 +116,10 @@ export async function commitLoad(wh: Warehouse, a: CommitArgs): Promise<void> {
         ms: a.log.ms(),
       },
     );
+    await recordKey(wh, a.key, a.loadId);
     if (a.beforeCommit) await a.beforeCommit();
-    await run(wh, "load", "commit");
+    // A Ctrl+C now waits for the commit (interrupt.ts): "nothing changed" must be true when it is said.
+    await critical(() => run(wh, "load", "commit"));
   } catch (e) {
     await wh.run("rollback").catch(() => {});
     throw cleanError(e, "load");

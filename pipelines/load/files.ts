@@ -1,13 +1,17 @@
 // Step 1 of a load (load-folder.ts), the files: which export files a folder holds, and for each its bytes, encoding,
 // delimiter and header, checked before anything is staged. Problems are collected, not thrown, so that one message
 // lists every problem of the folder.
+import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { type Table, tableByName, tableNames, tables } from "../contract.ts";
 import { maskCpr } from "../cpr.ts";
-import { blankLines, detect, hasC1Bytes, mixedLineEnds, sampleRows, toUtf8, unsupportedEncoding } from "./detect.ts";
+import { detect, hasC1Bytes, mixedLineEnds, sampleRows, toUtf8, unsupportedEncoding } from "./detect.ts";
+import { decodeMixed, describeRecoded } from "./encoding.ts";
+import { delimiterProblem, nulByte, xlsxProblem } from "./file-checks.ts";
+import { type Lines, scanLines } from "./lines.ts";
 import { matchHeader, normaliseName } from "./header.ts";
 import { type Profile, tableForFile, tableProfile } from "./profile.ts";
 import { deferred, yieldToLoop } from "./schedule.ts";
@@ -31,9 +35,12 @@ export interface Prepared {
   extras: string[];
   /**
    * The checks the reader does not need to start, left until its read runs (0.35 s of JavaScript on the national
-   * set that delayed the first read): the file's checksum and its blank lines. Memoised.
+   * set that delayed the first read): the file's checksum and its records, counted without the reader (lines.ts).
+   * Memoised.
    */
-  whileReading: () => { sha256: string; blankLines: number[] };
+  whileReading: () => { sha256: string; lines: Lines };
+  /** What the load decided about the file, for the report (Danish, one line each). */
+  notes: string[];
   mixedLineEnds: boolean;
   sizeBytes: number;
   /** Time spent on this file so far. */
@@ -95,6 +102,11 @@ export async function prepare(
       const n = normaliseName(h);
       return f.table.columns.find((c) => c.name === (renames[n] ?? n))?.type;
     };
+    const notXlsx = xlsxProblem(buf);
+    if (notXlsx) {
+      problems.push(`${file}: ${notXlsx}`);
+      return;
+    }
     try {
       if (!(await xlsxToCsv(f.path, csvPath, columnType))) {
         problems.push(`${file}: the workbook has no sheet`);
@@ -113,13 +125,36 @@ export async function prepare(
       problems.push(`${file}: ${bad}`);
       return;
     }
+    // A NUL byte after the first 64 KB (which unsupportedEncoding looks at) was loaded into a cell.
+    const nul = nulByte(buf);
+    if (nul) {
+      problems.push(`${file}, linje ${nul.line}, byte ${nul.byte}: filen indeholder en NUL-byte, som ikke findes i tekst — filen er beskadiget eller binær; eksportér den igen`);
+      return;
+    }
   }
   const d = detect(buf);
   await yieldToLoop();
   let readEncoding: "utf-8" | "latin-1" = "utf-8";
+  const notes: string[] = [];
   if (format === "csv") {
     encoding = d.encoding;
     delimiter = d.delimiter;
+    // Encoding per row (encoding.ts): a file that is UTF-8 in part keeps its UTF-8 lines; a BOM says UTF-8 too.
+    if (d.encoding === "windows-1252" || (d.encoding === "utf-8-bom" && !isUtf8(buf.subarray(3)))) {
+      const mixed = decodeMixed(buf);
+      await yieldToLoop();
+      if (mixed && "problem" in mixed) {
+        problems.push(`${file}, ${mixed.problem}`);
+        return;
+      }
+      if (mixed) {
+        csvPath = join(tmp, `${f.table.name}.csv`);
+        writeFileSync(csvPath, mixed.utf8);
+        encoding = `utf-8 (${mixed.recoded.length} linjer windows-1252)`;
+        notes.push(describeRecoded(mixed.recoded));
+        Object.assign(d, detect(mixed.utf8)); // header and sample from the decoded text
+      }
+    }
     // DuckDB reads Latin-1 itself; only Windows-1252's own characters (€, “, –) need a transcoded copy, which
     // lives in the temporary folder only for this load.
     if (d.encoding === "windows-1252") {
@@ -135,13 +170,19 @@ export async function prepare(
     problems.push(`${file}, line 1: no header row — the first line must name the columns`);
     return;
   }
+  const wrongDelimiter = delimiterProblem(d.header);
+  if (format === "csv" && wrongDelimiter) {
+    problems.push(`${file}, line 1: ${wrongDelimiter}`);
+    return;
+  }
   const m = matchHeader(file, f.table, d.header, renames);
   problems.push(...m.problems);
   if (m.problems.length) return;
   const mixed = mixedLineEnds(buf);
   // The bytes are let go once used: the report keeps this object until the load ends.
   const csv = buf;
-  const whileReading = deferred(() => ({ sha256: createHash("sha256").update(original).digest("hex"), blankLines: blankLines(csv) }));
+  const csvDelimiter = d.delimiter;
+  const whileReading = deferred(() => ({ sha256: createHash("sha256").update(original).digest("hex"), lines: scanLines(csv, csvDelimiter) }));
   return {
     table: f.table,
     file,
@@ -157,6 +198,7 @@ export async function prepare(
     columns: m.columns,
     extras: m.extras,
     whileReading,
+    notes,
     mixedLineEnds: mixed,
     sizeBytes: buf.length,
     ms: performance.now() - started,

@@ -10,14 +10,16 @@
 // file only says what is done and what decides the load's outcome.
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { MAX_REJECT_SHARE, tables } from "../contract.ts";
+import { dirname, join, resolve } from "node:path";
+import { MAX_REJECT_SHARE, srcTable, tables } from "../contract.ts";
+import { maskCpr } from "../cpr.ts";
+import { checkKey } from "../key.ts";
 import type { Warehouse } from "../db.ts";
 import { InputError, UsageError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { loadTablesDdl } from "../warehouse.ts";
 import { defaultSeedsDir } from "./codes.ts";
-import { commitLoad, nextLoadId, olderPseudonyms } from "./commit.ts";
+import { commitLoad, dropLeftovers, nextLoadId, olderPseudonyms } from "./commit.ts";
 import { listFiles, type Prepared, prepare } from "./files.ts";
 import { loadProfile } from "./profile.ts";
 import { run } from "./query.ts";
@@ -34,6 +36,8 @@ export interface LoadOptions {
   profile?: string;
   /** Load even when more than 5 % of a table's rows are quarantined. */
   acceptRejects?: boolean;
+  /** `libu rekey`: a new key for the warehouse; the folder must hold every table that has rows (key.ts). */
+  rekey?: boolean;
 }
 
 export interface LoadDeps {
@@ -94,6 +98,7 @@ function tableReport(c: Staged, ms: number): TableReport {
     rowsQuarantined: c.rowsQuarantined,
     byReason: c.byReason,
     extraColumns: c.p.extras,
+    notes: c.notes,
     ms: Math.round(ms),
   };
 }
@@ -111,19 +116,24 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   const log = deps.log;
   const folder = resolve(cwd, opts.folder);
   const asOf = checkAsOf(opts.asOf ?? localDate(new Date()));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError([`${opts.folder}: no such folder`]);
+  if (!existsSync(folder)) throw new InputError([`${opts.folder}: no such folder`]);
+  if (!statSync(folder).isDirectory())
+    throw new InputError([`${opts.folder}: er en fil, ikke en mappe — giv mappen med eksportfilerne (fx ${dirname(opts.folder) || "."})`]);
   const profile = opts.profile ? loadProfile(opts.profile, deps.profilesDir ?? join(cwd, "data/profiles"), cwd) : undefined;
   if (deps.pseudonym.demo) log.warn("bruger demo-nøglen til pseudonymisering — kun til syntetiske data (sæt $LIBU_PSEUDONYM_KEY)");
 
   const problems: string[] = [];
   const files = listFiles(folder, profile, problems);
+  // One key per warehouse (key.ts): refused before any file is read.
+  const replaced = new Set(files.map((f) => f.table.name));
+  await checkKey(wh, deps.pseudonym.key, tables.filter((t) => !replaced.has(t.name)).map((t) => srcTable(t.name)), { rekey: !!opts.rekey });
+  await dropLeftovers(wh);
   const tmp = mkdtempSync(join(tmpdir(), "libu-load-"));
   const cprKnown = "_libu_cpr";
   const quarantine = "_libu_karantaene";
   try {
     const loadId = await nextLoadId(wh);
     problems.push(...(await olderPseudonyms(wh, files)));
-    for (const t of tables) await run(wh, "load", `drop table if exists ${stagingTable(t.name)}`); // left by a killed load
     await run(wh, "load", `create or replace temp table ${cprKnown} (digits varchar, barn_id uuid, foedselsdato date, koen varchar)`);
     const quarantineDdl = loadTablesDdl.find((d) => d.includes(" quarantine ("))!;
     await run(wh, "load", quarantineDdl.replace("create table if not exists quarantine", `create or replace temp table ${quarantine}`));
@@ -166,18 +176,19 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
       log: {
         startet: localTimestamp(startedAt),
         asOf,
-        mappe: folder,
+        mappe: maskCpr(folder),
         profil: profile?.navn ?? null,
         accept: !!opts.acceptRejects,
         demo: deps.pseudonym.demo,
         ms: () => Math.round(performance.now() - started),
       },
       beforeCommit: deps.beforeCommit,
+      key: deps.pseudonym.key,
     });
     return {
       loadId,
       asOf,
-      folder,
+      folder: maskCpr(folder),
       profile: profile?.navn ?? null,
       acceptRejects: !!opts.acceptRejects,
       demoKey: deps.pseudonym.demo,

@@ -1,4 +1,5 @@
 // The load report: what loadFolder returns and `libu load` prints on stdout.
+import { maskCpr } from "../cpr.ts";
 import { formatDuration } from "../log.ts";
 import type { Reason } from "./validate.ts";
 
@@ -22,6 +23,8 @@ export interface TableReport {
   rowsQuarantined: number;
   byReason: ReasonCount[];
   extraColumns: string[];
+  /** What the load decided or changed about the file (encoding per row, decimal sign, masked CPR numbers). */
+  notes: string[];
   ms: number;
 }
 
@@ -40,7 +43,7 @@ const num = (n: number) => n.toLocaleString("da-DK");
 
 export function formatReport(r: LoadReport): string {
   const lines = [
-    `load ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${r.folder}, as-of ${r.asOf}` +
+    `load ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}` +
       `${r.profile ? `, profil ${r.profile}` : ""} (${formatDuration(r.ms)})`,
   ];
   const head = ["tabel", "fil", "læst", "indlæst", "karantæne", "tid"];
@@ -53,6 +56,7 @@ export function formatReport(r: LoadReport): string {
     lines.push(fmt(rows[i]));
     for (const q of t.byReason) lines.push(`    regel ${q.regel} ${q.aarsag}: ${num(q.antal)}`);
     if (t.extraColumns.length) lines.push(`    ekstra kolonner (ignoreret): ${t.extraColumns.join(", ")}`);
+    for (const n of t.notes ?? []) lines.push(`    ${n}`);
   });
   return lines.join("\n") + "\n";
 }

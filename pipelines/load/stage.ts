@@ -8,6 +8,8 @@ import type { Logger } from "../log.ts";
 import { srcColumns } from "../warehouse.ts";
 import { codeLists } from "./codes.ts";
 import { maskCprSql, newCprQuery } from "./cpr-sql.ts";
+import { accountingProblem, describeUnclosedQuote } from "./lines.ts";
+import { type ConventionCounts, conventionQuery, type DecimalConvention, decideConvention, describeConvention } from "./numbers.ts";
 import type { Prepared } from "./files.ts";
 import { type DateFormat, parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
 import { type Profile, tableProfile } from "./profile.ts";
@@ -64,6 +66,8 @@ export interface Staged {
   rowsLoaded: number;
   rowsQuarantined: number;
   byReason: ReasonCount[];
+  /** What the load decided or changed about the file, for the report (Danish, one line each). */
+  notes: string[];
 }
 
 /**
@@ -92,15 +96,27 @@ export async function stage(
       types: rt.types,
       dateformat: rt.dateformat,
       timestampformat: rt.timestampformat,
-      blankLines: () => p.whileReading().blankLines,
+      // Lines that start no row: blank lines, and the continuation lines of a quoted line break.
+      blankLines: () => {
+        const l = p.whileReading().lines;
+        return l.continuationLines.length ? [...l.blankLines, ...l.continuationLines].sort((a, b) => a - b) : l.blankLines;
+      },
       mixedLineEnds: p.mixedLineEnds,
       sizeBytes: p.sizeBytes,
       tmp: opts.tmp,
     },
     opts.log,
   );
+  // Every row accounted for against the file itself (lines.ts): the reader's rows and unreadable lines must be the
+  // file's records, else rows were swallowed or lost and the file fails.
+  const lines = p.whileReading().lines;
+  if (lines.unclosedQuote) return `${p.file}: ${describeUnclosedQuote(lines.unclosedQuote)}`;
+  const lost = accountingProblem(lines.records, raw.rows + raw.textRows, raw.rejectedLines);
+  if (lost) return `${p.file}: ${lost}`;
   if (raw.rows + raw.rejectedLines + raw.textRows === 0) return `${p.file}: no data rows — the file has a header but no rows`;
+  const notes = [...p.notes];
   const rawColumns = new Map([...p.columns].map(([name, i]) => [name, rawColumn(i)]));
+  const decimals = await decimalConventions(wh, p, raw, rawColumns, notes);
   const rows = typedRows(raw);
   const textRows = raw.text ? `(select * from ${raw.text})` : undefined;
   const cprCol = table.columns.find((c) => c.type === "cpr");
@@ -133,6 +149,7 @@ export async function stage(
     recode: tp.vaerdier,
     codes: codeLists(table, opts.seedsDir),
     asOf: opts.asOf,
+    decimals,
     fejl,
   };
 
@@ -161,6 +178,8 @@ export async function stage(
        from (${checkedQuery({ ...input, rows: textRows, typed: new Set() })}) order by _linje`,
     );
 
+  const masked = await maskedRows(wh, p, staging);
+  if (masked) notes.push(masked);
   await run(wh, p.file, quarantineInsert({ p, rt, raw, rows, textRows, staging, fejl, quarantine: opts.quarantine, loadId: opts.loadId }));
   const counts = await all<{ regel: number; aarsag: string; antal: number }>(
     wh,
@@ -171,7 +190,36 @@ export async function stage(
   const byReason = counts.map((c) => ({ regel: c.regel, aarsag: c.aarsag as ReasonCount["aarsag"], antal: c.antal }));
   const rowsQuarantined = byReason.reduce((s, c) => s + c.antal, 0);
   const rowsRead = raw.rows + raw.rejectedLines + raw.textRows;
-  return { p, rowsRead, rowsLoaded: rowsRead - rowsQuarantined, rowsQuarantined, byReason };
+  return { p, rowsRead, rowsLoaded: rowsRead - rowsQuarantined, rowsQuarantined, byReason, notes };
+}
+
+/** The convention of `.` in each decimal column of the file (numbers.ts), with a report line where it matters. */
+async function decimalConventions(wh: Warehouse, p: Prepared, raw: RawTables, rawColumns: Map<string, string>, notes: string[]) {
+  const cols = new Map(p.table.columns.filter((c) => c.type === "decimal" && rawColumns.has(c.name)).map((c) => [c.name, ident(rawColumns.get(c.name)!)]));
+  const out = new Map<string, DecimalConvention>();
+  if (!cols.size) return out;
+  const list = [...cols.values()].join(", ");
+  const rows = `(select ${list} from ${raw.raw}${raw.text ? ` union all select ${list} from ${raw.text}` : ""})`;
+  for (const c of await all<ConventionCounts>(wh, p.file, conventionQuery(rows, cols))) {
+    const convention = decideConvention(c, p.csvDelimiter);
+    out.set(c.kolonne, convention);
+    const fromValues = c.komma + c.punktum > 0;
+    if (convention !== "komma" || (!fromValues && c.tvetydig > 0)) notes.push(describeConvention(c.kolonne, convention, fromValues));
+  }
+  return out;
+}
+
+/** The report line for rows whose text or id columns held a CPR number, masked by the row pass (validate.ts). */
+async function maskedRows(wh: Warehouse, p: Prepared, staging: string): Promise<string | undefined> {
+  const text = p.table.columns.filter((c) => c.type === "text" && p.columns.has(c.name)).map((c) => `contains(${ident(c.name)}, '-****')`);
+  if (!text.length) return undefined;
+  const [{ n, first }] = await all<{ n: number; first: number[] | null }>(
+    wh,
+    p.file,
+    `select count(*)::integer as n, list(_linje order by _linje)[1:5] as first from ${staging} where ${text.join(" or ")}`,
+  );
+  if (!n) return undefined;
+  return `${n} ${n === 1 ? "række" : "rækker"} havde et CPR-nummer i en tekst- eller id-kolonne; det er maskeret som DDMMYY-**** (linje ${(first ?? []).join(", ")}${n > 5 ? ", …" : ""})`;
 }
 
 /**
@@ -197,7 +245,12 @@ function quarantineInsert(a: {
     const format = typed ? (rt.types[i] === "DATE" ? rt.dateformat : rt.types[i] === "TIMESTAMP" ? rt.timestampformat : undefined) : undefined;
     return format ? `coalesce(strftime(${x}, ${lit(format)}), '')` : `coalesce(${x}, '')`;
   };
-  const rawText = (typed: boolean) => maskCprSql(`concat_ws(${lit(p.csvDelimiter)}, ${Array.from({ length: p.width }, (_, i) => cell(i, typed)).join(", ")})`);
+  // Only the contract's columns of the row (issue 11): an export's extra columns (the child's name, an address) are
+  // never stored, not even in the quarantine; the report lists them by name.
+  const contractCells = [...p.columns.values()].sort((x, y) => x - y);
+  const rawText = (typed: boolean) => maskCprSql(`concat_ws(${lit(p.csvDelimiter)}, ${contractCells.map((i) => cell(i, typed)).join(", ")})`);
+  // A line the reader could not split cannot be cut into columns: with extra columns in the file it is not kept.
+  const rejectText = p.extras.length ? "null::varchar" : maskCprSql("csv_linje");
   const text = fejlText(fejl);
   const colName = (i: number) => table.columns.find((x) => p.columns.get(x.name) === i)?.name ?? maskCpr(p.header[i].trim());
   const rejectColumn = `case kolonne ${Array.from({ length: p.width }, (_, i) => `when ${lit(rawColumn(i))} then ${lit(colName(i))}`).join(" ")} end`;
@@ -211,7 +264,7 @@ function quarantineInsert(a: {
        ${fejl.length && textRows ? `${brokenRows(textRows, false)} union all` : ""}
        select ${head}, linje, ${rejectColumn}, 0, 'ulaeselig_linje',
          ${maskCprSql(`${lit(`${reasons.ulaeselig_linje}: `)} || lower(fejltype) || ' (' || coalesce(besked, '') || ')'`)},
-         ${maskCprSql("csv_linje")}
+         ${rejectText}
        from ${raw.rejects}
      ) order by 4`;
 }

@@ -1,10 +1,11 @@
 // The contract's row rules as one set-based query per file (contract.md, "Bad input"). Every row gets its
 // typed values and `_fejl`: NULL when it loads, else the first broken rule in the contract's order
 // {regel, kolonne, aarsag, besked}. The CPR number is joined to its pseudonym here and goes no further.
-import type { Column, Table } from "../contract.ts";
+import { type Column, MAX_CELL_LENGTH, type Table } from "../contract.ts";
 import { ident, lit } from "../db.ts";
 import { sqlType } from "../warehouse.ts";
 import { cprKeySql, maskCprSql } from "./cpr-sql.ts";
+import { ambiguousExpr, type DecimalConvention } from "./numbers.ts";
 import { EARLIEST, type DateFormat, parseExpr, recodeExpr } from "./parse-sql.ts";
 
 export interface CheckInput {
@@ -25,6 +26,8 @@ export interface CheckInput {
   recode: Record<string, Record<string, string>>;
   codes: Map<string, string[]>;
   asOf: string;
+  /** Decimal columns → the file's convention for `.` (numbers.ts); absent: the rule before issue 11. */
+  decimals?: Map<string, DecimalConvention>;
   /**
    * The ways a row of this file can break a rule: `_fejl` is a number into this list. Shared by the typed and the
    * text rows of a file, so that a number means the same in both; filled as the query is written.
@@ -53,6 +56,11 @@ export const reasons = {
   efter_as_of: "datoen ligger efter as-of-datoen / date is after the as-of date",
 } as const;
 export type Reason = keyof typeof reasons;
+
+/** Rule 1's words for a text value no export has (issue 11). */
+const TOO_LONG = `over ${MAX_CELL_LENGTH} byte — et anførselstegn er nok ikke lukket, så feltet har slugt de næste rækker; ret filen`;
+/** Rule 1's words for a number that could be read two ways (issue 11). */
+const AMBIGUOUS = "tvetydigt tal: kolonnen bruger punktum både som decimaltegn og som tusindtalsseparator — skriv fx 1,5 eller 1.500,0";
 
 const typeNames: Record<Column["type"], string> = {
   text: "tekst / text",
@@ -125,7 +133,11 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
       continue;
     }
     const codes = col.codes ? c.codes.get(col.codes) : undefined;
-    selects.push(`${parseExpr(col, x, { first: c.firstPattern.get(col.name), hint: c.dateHint, codes })} as ${ident(col.name)}`);
+    // A CPR number in a text or id column is masked before it is stored (issue 11); codes that are not in their list
+    // are quarantined with the code masked, and other types must parse.
+    const value = col.type === "text" ? maskCprSql(x) : x;
+    const opts = { first: c.firstPattern.get(col.name), hint: c.dateHint, codes, decimal: c.decimals?.get(col.name) };
+    selects.push(`${parseExpr(col, value, opts)} as ${ident(col.name)}`);
     if (isParsed(col)) {
       selects.push(`${x} as ${rawName(col.name)}`);
       helpers.push(rawName(col.name));
@@ -143,6 +155,10 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
     const byReader = c.typed.has(col.name);
     if (col.required)
       whens.push(`when ${isParsed(col) && !byReader ? blank(col.name) : `${id} is null`} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "mangler", besked: `${col.name}: ${reasons.mangler}` })}`);
+    if (col.type === "text")
+      whens.push(`when strlen(${id}) > ${MAX_CELL_LENGTH} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi}: ${TOO_LONG}` })}`);
+    if (col.type === "decimal" && c.decimals?.get(col.name) === "blandet")
+      whens.push(`when ${ambiguousExpr(rawName(col.name))} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi}: ${AMBIGUOUS}` })}`);
     if (isParsed(col) && col.type !== "cpr") {
       const bad = [
         ...(byReader ? [] : [`${id} is null and not ${blank(col.name)}`]),

@@ -1,7 +1,6 @@
 // The file's own record count (lines.ts), independent of DuckDB's reader, and the per-row encoding (encoding.ts).
 import { describe, expect, it } from "vitest";
 import { decodeMixed } from "../../pipelines/load/encoding.ts";
-import { cprOutsideColumn } from "../../pipelines/load/cpr-scan.ts";
 import { MAX_FIELD_LINES, scanLines } from "../../pipelines/load/lines.ts";
 
 const b = (s: string) => Buffer.from(s, "utf8");
@@ -52,12 +51,3 @@ describe("decodeMixed", () => {
   });
 });
 
-describe("cprOutsideColumn", () => {
-  it("finds a CPR number in any spelling outside the CPR column, in UTF-8 and Windows-1252 bytes", () => {
-    const rows = ["id;cpr;enhed", "U1;010115-1234;Nord", "U2;0101151234;Syd 010115 1234", 'U3;010115-1234;"a;b 010115–1234"', "010115/1234;x;Vest"];
-    const utf8 = cprOutsideColumn(Buffer.from(rows.join("\n") + "\n", "utf8"), ";", 1, "utf-8");
-    expect(utf8).toEqual({ lines: [3, 4, 5], count: 3 });
-    const cp = cprOutsideColumn(Buffer.from(rows.join("\r\n"), "latin1").map((b) => (b === 0x13 ? 0x96 : b)) as Buffer, ";", 1, "windows-1252");
-    expect(cp.lines).toEqual([3, 4, 5]);
-  });
-});
