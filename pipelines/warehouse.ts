@@ -1,7 +1,8 @@
 // The tables a load writes, derived from the contract. Models read only these (through staging).
-import { type Column, type Table, srcTable, tables } from "./contract.ts";
+import { type Column, type Table, allTables, srcTable } from "./contract.ts";
 import { ident } from "./db.ts";
 import { releaseTablesDdl } from "./release/store.ts";
+import { tilsynTablesDdl } from "./tilsyn/tables.ts";
 
 const sqlTypes: Record<Column["type"], string> = {
   text: "varchar",
@@ -59,5 +60,5 @@ export const loadTablesDdl = [
  * any subset of loaded tables and a build never drops what was loaded or published.
  */
 export function warehouseDdl(): string[] {
-  return [...loadTablesDdl, ...releaseTablesDdl, ...tables.map(srcTableDdl)];
+  return [...loadTablesDdl, ...releaseTablesDdl, ...allTables.map(srcTableDdl), ...tilsynTablesDdl];
 }

@@ -1,8 +1,9 @@
 // Every description stored with COMMENT ON, so it shows in any SQL client (duckdb_tables(), duckdb_columns()).
 // Models and seeds are described by their sidecars; the tables the load and the runner write, here and in the contract.
-import { tables as contractTables, srcTable } from "../contract.ts";
+import { allTables as contractTables, srcTable } from "../contract.ts";
 import { type Warehouse, ident, lit } from "../db.ts";
 import { releaseTableDocs } from "../release/store.ts";
+import { tilsynTableDocs } from "../tilsyn/tables.ts";
 import { srcColumns } from "../warehouse.ts";
 
 export interface TableDoc {
@@ -54,7 +55,7 @@ export const loadTableDocs: TableDoc[] = [
       fil: "the file",
       linje: "line number in the file (header = line 1)",
       kolonne: "the column that broke the rule, if one",
-      regel: "the contract's rule number 1–6 (0: a line the CSV reader could not split)",
+      regel: "the contract's rule number 1–6, 7 for a case review that does not match the drawn sample (0: a line the CSV reader could not split)",
       aarsag: "short reason code",
       besked: "the message, naming file, line and column",
       raa_tekst: "the raw line with any CPR number masked",
@@ -136,7 +137,7 @@ export async function commentTable(
 }
 
 export async function commentFixedTables(wh: Warehouse, columns: Map<string, string[]>): Promise<void> {
-  for (const doc of [...srcTableDocs(), ...loadTableDocs, ...releaseTableDocs, ...configTableDocs]) {
+  for (const doc of [...srcTableDocs(), ...loadTableDocs, ...releaseTableDocs, ...configTableDocs, ...tilsynTableDocs]) {
     if (!columns.has(doc.name)) continue;
     await commentTable(wh, doc.name, doc.description, Object.entries(doc.columns), columns.get(doc.name)!);
   }
