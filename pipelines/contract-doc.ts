@@ -3,7 +3,7 @@
 import { csvParse } from "d3-dsv";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Column, MAX_REJECT_SHARE, tables } from "./contract.ts";
+import { type Column, MAX_REJECT_SHARE, allTables } from "./contract.ts";
 
 const typeText: Record<Column["type"], string> = {
   text: "text",
@@ -16,9 +16,9 @@ const typeText: Record<Column["type"], string> = {
   integer: "whole number",
 };
 
-function codeList(modelsDir: string, seed: string): string {
+function codeList(modelsDir: string, seed: string, column = "kode"): string {
   const rows = csvParse(readFileSync(join(modelsDir, "seeds", `${seed}.csv`), "utf8"));
-  return rows.map((r) => `\`${r.kode}\``).join(", ");
+  return rows.map((r) => `\`${r[column]}\``).join(", ");
 }
 
 export function contractMarkdown(modelsDir: string): string {
@@ -38,11 +38,11 @@ export function contractMarkdown(modelsDir: string): string {
     "quarantined, the load fails unless `--accept-rejects` is given.",
     "",
   ];
-  for (const t of tables) {
+  for (const t of allTables) {
     out.push(`## ${t.name}${t.optionalTable ? " (optional)" : ""}`, "", t.description, "");
     out.push("| column | required | type | meaning |", "|---|---|---|---|");
     for (const col of t.columns) {
-      const codes = col.codes ? ` One of: ${codeList(modelsDir, col.codes)}.` : "";
+      const codes = col.codes ? ` One of: ${codeList(modelsDir, col.codes, col.codesColumn)}.` : "";
       const dflt = col.default !== undefined ? ` Empty means \`${col.default}\`.` : "";
       out.push(`| ${col.name} | ${col.required ? "yes" : "no"} | ${typeText[col.type]} | ${col.description}.${dflt}${codes} |`);
     }

@@ -9,6 +9,10 @@ export interface Column {
   required: boolean;
   /** For `code` columns: the seed file under models/seeds/ whose `kode` column lists the accepted codes. */
   codes?: string;
+  /** The seed's column that lists the codes, when not `kode` (tilsynsspoergsmaal lists its ids as spoergsmaal_id). */
+  codesColumn?: string;
+  /** Free text: CPR numbers in it are masked at load, before the value is stored. */
+  freeText?: boolean;
   /** Value used by staging when the cell is empty (documented in the contract). */
   default?: string | boolean;
   description: string;
@@ -189,10 +193,39 @@ export const tables: Table[] = [
   },
 ];
 
-export const tableNames = tables.map((t) => t.name);
+/**
+ * Tables that do not come from the case system but are loaded the same way: the answers of the ledelsestilsyn's
+ * case reviews (issue 13), from the filled review workbooks or a CSV. Kept out of `tables`, which the demo
+ * generator and the benchmark write as case-system exports.
+ */
+export const reviewTables: Table[] = [
+  {
+    name: "sagsgennemgange",
+    description:
+      "Answers of the ledelsestilsyn's case reviews (sagsgennemgange), one row per case and question, from the filled review " +
+      "workbooks of `libu tilsyn arbejdsark` or a CSV. A row must be of a case in that quarter's sample (tilsyn_stikproeve), " +
+      "of a question that applies to the case, and answer each question of a case once (rule 7); the first answer is kept.",
+    optionalTable: true,
+    columns: [
+      c("periode", "text", true, "the quarter of the sample, YYYYKn (tilsyn_stikproeve)"),
+      c("sag_id", "text", true, "the reviewed case: a case of that quarter's sample"),
+      c("spoergsmaal_id", "code", true, "the question (tilsynsspoergsmaal)", { codes: "tilsynsspoergsmaal", codesColumn: "spoergsmaal_id" }),
+      c("svar", "code", true, "ja, nej or ikke_relevant", { codes: "tilsynssvar" }),
+      c("gennemgaaet_af", "text", true, "who reviewed the case"),
+      c("dato", "date", true, "the date of the review"),
+      c("kommentar", "text", false, "free text; CPR numbers masked at load; never leaves the warehouse", { freeText: true }),
+    ],
+    dateOrder: [],
+  },
+];
+
+/** Every table a load accepts: the case system's and the reviews'. */
+export const allTables: Table[] = [...tables, ...reviewTables];
+
+export const tableNames = allTables.map((t) => t.name);
 
 export function tableByName(name: string): Table | undefined {
-  return tables.find((t) => t.name === name);
+  return allTables.find((t) => t.name === name);
 }
 
 /** The warehouse table a load writes for a contract table (see pipelines/warehouse.ts). */

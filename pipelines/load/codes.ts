@@ -19,7 +19,7 @@ export function codeLists(table: Table, seedsDir = defaultSeedsDir): Map<string,
     const rows = csvParse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
     out.set(
       col.codes,
-      rows.map((r) => (r.kode ?? "").trim()).filter((k) => k !== ""),
+      rows.map((r) => (r[col.codesColumn ?? "kode"] ?? "").trim()).filter((k) => k !== ""),
     );
   }
   return out;

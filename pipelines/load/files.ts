@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { type Table, tableByName, tableNames, tables } from "../contract.ts";
+import { type Table, allTables, tableByName, tableNames } from "../contract.ts";
 import { maskCpr } from "../cpr.ts";
 import { detect, hasC1Bytes, mixedLineEnds, sampleRows, toUtf8, unsupportedEncoding } from "./detect.ts";
 import { decodeMixed, describeRecoded } from "./encoding.ts";
@@ -65,7 +65,7 @@ export function listFiles(folder: string, profile: Profile | undefined, problems
   }
   if (!files.length && !problems.length)
     problems.push(`${folder}: no export files — expected <table>.csv or <table>.xlsx for tables of the contract (${tableNames.join(", ")})`);
-  return files.sort((a, b) => tables.indexOf(a.table) - tables.indexOf(b.table));
+  return files.sort((a, b) => allTables.indexOf(a.table) - allTables.indexOf(b.table));
 }
 
 /** Step 1: bytes, checksum, encoding, delimiter and header of one file; problems instead of throwing. */

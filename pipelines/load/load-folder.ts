@@ -11,7 +11,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { MAX_REJECT_SHARE, srcTable, tables } from "../contract.ts";
+import { MAX_REJECT_SHARE, allTables, srcTable, tables } from "../contract.ts";
 import { maskCpr } from "../cpr.ts";
 import { checkKey } from "../key.ts";
 import type { Warehouse } from "../db.ts";
@@ -199,7 +199,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     rmSync(tmp, { recursive: true, force: true });
     for (const f of files) await dropTemp(wh, f.table.name);
     // Renamed after a commit; else the unfinished snapshots go.
-    for (const t of tables) await wh.run(`drop table if exists ${stagingTable(t.name)}`).catch(() => {});
+    for (const t of allTables) await wh.run(`drop table if exists ${stagingTable(t.name)}`).catch(() => {});
     await wh.run(`drop table if exists ${cprKnown}; drop table if exists ${quarantine}`).catch(() => {});
   }
 }

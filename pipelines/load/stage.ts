@@ -16,6 +16,7 @@ import { type Profile, tableProfile } from "./profile.ts";
 import { all, run } from "./query.ts";
 import { type RawTables, rawColumn, readRaw, tempNames } from "./read.ts";
 import type { ReasonCount } from "./report.ts";
+import { prepareTableRules } from "../tilsyn/load-rules.ts";
 import { type CheckInput, checkedQuery, duplicatesQuery, type Fejl, fejlText, reasons, typedRows } from "./validate.ts";
 
 /** Where a table's new snapshot is written before the commit renames it to src_<table>. */
@@ -136,6 +137,7 @@ export async function stage(
     await run(wh, p.file, `create or replace temp table ${t.duplicates} as ${duplicatesQuery(keys, (x) => parseExpr(key, x))}`);
     duplicates = t.duplicates;
   }
+  await prepareTableRules(wh, table.name);
   const fejl: Fejl[] = [];
   const input: CheckInput = {
     duplicates,

@@ -3,6 +3,7 @@
 // {regel, kolonne, aarsag, besked}. The CPR number is joined to its pseudonym here and goes no further.
 import { type Column, MAX_CELL_LENGTH, type Table } from "../contract.ts";
 import { ident, lit } from "../db.ts";
+import { tableRules } from "../tilsyn/load-rules.ts";
 import { sqlType } from "../warehouse.ts";
 import { cprKeySql, maskCprSql } from "./cpr-sql.ts";
 import { ambiguousExpr, type DecimalConvention } from "./numbers.ts";
@@ -54,6 +55,11 @@ export const reasons = {
   dublet: "id'et gentager en tidligere række; den første beholdes / id repeats an earlier row; the first is kept",
   datoraekkefoelge: "datoerne er i forkert rækkefølge / dates are out of order",
   efter_as_of: "datoen ligger efter as-of-datoen / date is after the as-of date",
+  ikke_i_stikproeve:
+    "sagen er ikke i kvartalets stikprøve (tjek periode og sag_id mod arbejdsarket) / the case is not in that quarter's sample",
+  gaelder_ikke:
+    "spørgsmålet gælder ikke for sagen (kun arbejdsarkets spørgsmål kan besvares) / the question does not apply to the case",
+  gentaget_svar: "spørgsmålet er allerede besvaret for sagen; det første svar beholdes / the question is answered twice; the first is kept",
 } as const;
 export type Reason = keyof typeof reasons;
 
@@ -125,7 +131,8 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
       selects.push(`${rawCol} as ${ident(col.name)}`);
       continue;
     }
-    const x = recodeExpr(rawCol, c.recode[col.name]);
+    const recoded = recodeExpr(rawCol, c.recode[col.name]);
+    const x = col.freeText ? maskCprSql(recoded) : recoded;
     if (col.type === "cpr") {
       cprCol = col.name;
       selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "f.barn_id is not null as _cpr_gyldig");
@@ -195,6 +202,11 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
     whens.push(
       `when cast(${ident(col.name)} as date) > date ${lit(c.asOf)} then ${fejlNr(c.fejl, { regel: 6, kolonne: col.name, aarsag: "efter_as_of", besked: `${col.name} > ${c.asOf}: ${reasons.efter_as_of}` })}`,
     );
+  }
+  // Rule 7 and on: a table's own rules that read the warehouse (tilsyn/load-rules.ts).
+  for (const r of tableRules(t.name)) {
+    if (!present(r.kolonne)) continue;
+    whens.push(`when ${r.when} then ${fejlNr(c.fejl, { regel: r.regel, kolonne: r.kolonne, aarsag: r.aarsag, besked: `${r.kolonne}: ${reasons[r.aarsag]}` })}`);
   }
   return {
     p: `select ${selects.join(",\n    ")} from ${c.rows} r ${cprJoin}`,
