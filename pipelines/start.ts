@@ -4,6 +4,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "./cli.ts";
 import { REPO } from "./commands/site.ts";
+import { demoTilsyn } from "./demo/tilsyn.ts";
 import { serve } from "./serve.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
@@ -25,6 +26,10 @@ rmSync(`${db}.wal`, { force: true });
 await step(["demo", "--out", demoDir]);
 await step(["load", demoDir, "--db", db, ...(DEFAULT_AS_OF ? ["--as-of", DEFAULT_AS_OF] : [])]);
 await step(["build", "--db", db]);
+// The ledelsestilsyn: samples, review workbooks filled as leaders would, loaded back (internal: data/demo/tilsyn).
+const tilsynDir = join(demoDir, "tilsyn");
+rmSync(tilsynDir, { recursive: true, force: true });
+await demoTilsyn(step, db, tilsynDir, DEFAULT_AS_OF);
 await step(["site", "--db", db, "--out", dist]);
 
 const wanted = Number(process.env.PORT ?? 3000);

@@ -67,8 +67,9 @@ select
   cast(w.n as integer) as n,
   cast(w.n_ja as integer) as n_ja,
   cast(w.andel as double) as andel,
-  cast(greatest(0, w.midte - w.halv) as double) as ci_nedre,
-  cast(least(1, w.midte + w.halv) as double) as ci_oevre,
+  -- Clamped to [0, andel] and [andel, 1]: at andel 0 or 1 the bound is exactly 0 or 1, which rounding can miss.
+  cast(least(w.andel, greatest(0, w.midte - w.halv)) as double) as ci_nedre,
+  cast(greatest(w.andel, least(1, w.midte + w.halv)) as double) as ci_oevre,
   cast(w.andel_vaegtet as double) as andel_vaegtet,
   q.register_kpi,
   r.vaerdi as register_vaerdi,

@@ -16,19 +16,23 @@ export const command: Command = {
   name: "tilsyn",
   summary: "ledelsestilsyn: træk stikprøven af sager og skriv arbejdsarkene til gennemgangen",
   usage:
-    "libu tilsyn udtraek --periode <YYYYKn> [--antal 20] [--andel-risiko 0.5] [--seed <n>] [--ny] [--db <file>]",
+    "libu tilsyn udtraek --periode <YYYYKn> [--antal 20] [--andel-risiko 0.5] [--seed <n>] [--ny] [--db <file>]\n" +
+    "       libu tilsyn arbejdsark --periode <YYYYKn> --out <mappe> [--db <file>]",
   help:
     "udtraek: trækker for hver enhed en stikprøve af de sager, der var aktive i kvartalet — et risikolag (sager, registret\n" +
     "markerer) og et tilfældigt lag af resten, fordelt efter --andel-risiko — og gemmer den i tilsyn_stikproeve med hver\n" +
     "sags inklusionssandsynlighed og seedet. Samme seed og samme lager giver samme stikprøve. En ny stikprøve for et\n" +
-    "kvartal, der allerede har én, kræver --ny. Svarene fra gennemgangen indlæses med `libu load <mappe>` som\n" +
-    "tabellen sagsgennemgange.",
+    "kvartal, der allerede har én, kræver --ny.\n" +
+    "arbejdsark: skriver én Excel-projektmappe pr. enhed til gennemgangen (internt: sags-id'er; filerne kan kun læses af\n" +
+    "ejeren og må aldrig ligge i sitets mappe). De udfyldte ark (sagsgennemgang_*.xlsx) eller en sagsgennemgange.csv\n" +
+    "indlæses med `libu load <mappe>` som tabellen sagsgennemgange.",
   options: {
     periode: { type: "string" },
     antal: { type: "string" },
     "andel-risiko": { type: "string" },
     seed: { type: "string" },
     ny: { type: "boolean" },
+    out: { type: "string" },
   },
   async run({ values, positionals }, ctx) {
     const [sub, ...rest] = positionals;
@@ -52,6 +56,12 @@ export const command: Command = {
       } finally {
         wh.close();
       }
+      return;
+    }
+    if (sub === "arbejdsark") {
+      if (!values.out) throw new UsageError(`--out <mappe> mangler — brug: ${this.usage}`);
+      const { writeWorkbooks } = await import("../tilsyn/workbooks.ts");
+      await writeWorkbooks(ctx, periode, values.out as string);
       return;
     }
     throw new UsageError(`${sub ? `ukendt delkommando "${sub}"` : "delkommando mangler"} — brug: ${this.usage}`);

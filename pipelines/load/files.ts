@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { type Table, allTables, tableByName, tableNames } from "../contract.ts";
+import { isReviewWorkbook } from "../tilsyn/workbook-layout.ts";
 import { maskCpr } from "../cpr.ts";
 import { detect, hasC1Bytes, mixedLineEnds, sampleRows, toUtf8, unsupportedEncoding } from "./detect.ts";
 import { decodeMixed, describeRecoded } from "./encoding.ts";
@@ -50,9 +51,14 @@ export interface Prepared {
 /** The export files of a folder by contract table; unknown or doubled table names are problems. */
 export function listFiles(folder: string, profile: Profile | undefined, problems: string[]): { table: Table; path: string }[] {
   const files: { table: Table; path: string }[] = [];
+  let reviewWorkbooks = 0;
   for (const name of readdirSync(folder).sort()) {
     const ext = extname(name).toLowerCase();
     if ((ext !== ".csv" && ext !== ".xlsx") || name.startsWith("~$") || name.startsWith(".")) continue;
+    if (isReviewWorkbook(name)) {
+      reviewWorkbooks++; // the ledelsestilsyn's review workbooks: tilsyn/read-workbooks.ts
+      continue;
+    }
     const tableName = tableForFile(basename(name, extname(name)), profile);
     const table = tableByName(tableName);
     if (!table) {
@@ -63,7 +69,7 @@ export function listFiles(folder: string, profile: Profile | undefined, problems
     if (other) problems.push(`${name}: table ${table.name} is given twice (also ${basename(other.path)}) — keep one file per table`);
     else files.push({ table, path: join(folder, name) });
   }
-  if (!files.length && !problems.length)
+  if (!files.length && !problems.length && !reviewWorkbooks)
     problems.push(`${folder}: no export files — expected <table>.csv or <table>.xlsx for tables of the contract (${tableNames.join(", ")})`);
   return files.sort((a, b) => allTables.indexOf(a.table) - allTables.indexOf(b.table));
 }

@@ -10,10 +10,11 @@
 // file only says what is done and what decides the load's outcome.
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { MAX_REJECT_SHARE, allTables, srcTable, tables } from "../contract.ts";
+import { basename, dirname, join, resolve } from "node:path";
+import { MAX_REJECT_SHARE, allTables, srcTable, tableByName, tables } from "../contract.ts";
 import { maskCpr } from "../cpr.ts";
 import { checkKey } from "../key.ts";
+import { remapReviewQuarantine, reviewWorkbooksToCsv } from "../tilsyn/read-workbooks.ts";
 import type { Warehouse } from "../db.ts";
 import { InputError, UsageError } from "../errors.ts";
 import type { Logger } from "../log.ts";
@@ -132,6 +133,13 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   const cprKnown = "_libu_cpr";
   const quarantine = "_libu_karantaene";
   try {
+    // The ledelsestilsyn's filled review workbooks become one long file of the table sagsgennemgange.
+    const reviews = await reviewWorkbooksToCsv(folder, tmp, problems);
+    if (reviews) {
+      const other = files.find((f) => f.table.name === "sagsgennemgange");
+      if (other) problems.push(`${basename(other.path)}: sagsgennemgange gives også som arbejdsark (${reviews.workbooks.join(", ")}) — indlæs det ene`);
+      else files.push({ table: tableByName("sagsgennemgange")!, path: reviews.path });
+    }
     const loadId = await nextLoadId(wh);
     problems.push(...(await olderPseudonyms(wh, files)));
     await run(wh, "load", `create or replace temp table ${cprKnown} (digits varchar, barn_id uuid, foedselsdato date, koen varchar)`);
@@ -166,6 +174,8 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     const allProblems = [...problems, ...fileProblems.flat(), ...rowProblems.flat()];
     if (allProblems.length) throw new InputError(allProblems);
     reports.sort((a, b) => a.i - b.i);
+
+    if (reviews) await remapReviewQuarantine(wh, quarantine, reviews);
 
     // Step 3.
     await commitLoad(wh, {
