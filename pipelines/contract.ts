@@ -11,8 +11,6 @@ export interface Column {
   codes?: string;
   /** The seed's column that lists the codes, when not `kode` (tilsynsspoergsmaal lists its ids as spoergsmaal_id). */
   codesColumn?: string;
-  /** Free text: CPR numbers in it are masked at load, before the value is stored. */
-  freeText?: boolean;
   /** Value used by staging when the cell is empty (documented in the contract). */
   default?: string | boolean;
   description: string;
@@ -213,7 +211,7 @@ export const reviewTables: Table[] = [
       c("svar", "code", true, "ja, nej or ikke_relevant", { codes: "tilsynssvar" }),
       c("gennemgaaet_af", "text", true, "who reviewed the case"),
       c("dato", "date", true, "the date of the review"),
-      c("kommentar", "text", false, "free text; CPR numbers masked at load; never leaves the warehouse", { freeText: true }),
+      c("kommentar", "text", false, "free text; CPR numbers masked at load; never leaves the warehouse"),
     ],
     dateOrder: [],
   },

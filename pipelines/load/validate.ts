@@ -131,8 +131,7 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
       selects.push(`${rawCol} as ${ident(col.name)}`);
       continue;
     }
-    const recoded = recodeExpr(rawCol, c.recode[col.name]);
-    const x = col.freeText ? maskCprSql(recoded) : recoded;
+    const x = recodeExpr(rawCol, c.recode[col.name]);
     if (col.type === "cpr") {
       cprCol = col.name;
       selects.push(`${x} as ${rawName(col.name)}`, "f.barn_id", "f.foedselsdato", "f.koen", "f.barn_id is not null as _cpr_gyldig");
