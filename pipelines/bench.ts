@@ -15,8 +15,8 @@ import { tables } from "./contract.ts";
 import type { StepArgs, StepResult } from "./bench/steps.ts";
 import { DEFAULT_AS_OF } from "./commands/demo.ts";
 import { formatDuration } from "./log.ts";
+import { DATA_DIR, REPO } from "./paths.ts";
 
-const root = join(import.meta.dirname, "..");
 const stepsFile = join(import.meta.dirname, "bench/steps.ts");
 
 /** The targets the benchmark checks (issue 2). */
@@ -25,7 +25,7 @@ export const targets = { loadVsReadCsv: 1.5, peakMemoryMb: 1536, buildVsLoad: 1,
 function runStep(name: string, args: StepArgs): StepResult {
   process.stderr.write(`bench: ${name} …\n`);
   const child = spawnSync(process.execPath, ["--import", "tsx", stepsFile, name, JSON.stringify(args)], {
-    cwd: root,
+    cwd: REPO,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
@@ -48,7 +48,7 @@ const rate = (rows: number, ms: number) => (ms > 0 ? Math.round(rows / (ms / 100
 
 function machine(): string {
   const c = cpus();
-  const duck = JSON.parse(readFileSync(join(root, "node_modules/@duckdb/node-api/package.json"), "utf8")).version;
+  const duck = JSON.parse(readFileSync(join(REPO, "node_modules/@duckdb/node-api/package.json"), "utf8")).version;
   const load = loadavg().map((x) => x.toFixed(1)).join(" / ");
   return `${c.length} cores (${c[0]?.model.trim() ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GB RAM (${Math.round(freemem() / 2 ** 30)} GB free), Node ${process.version}, @duckdb/node-api ${duck}; load average at start ${load}`;
 }
@@ -64,7 +64,7 @@ async function main() {
   });
   const set = values.set === "demo" ? "demo" : "national";
   const asOf = values["as-of"] as string;
-  const folder = join(root, "data", set);
+  const folder = join(DATA_DIR, set);
   const machineLine = machine();
   const tmp = mkdtempSync(join(tmpdir(), "libu-bench-"));
   const rows: { step: string; r: StepResult | null; note: string }[] = [];
@@ -73,7 +73,7 @@ async function main() {
     if (!present || values.regenerate) {
       const g = runStep("generate", { folder, db: "", asOf, set });
       rows.push({ step: `generate (libu demo --scale ${set === "demo" ? "kommune" : "national"})`, r: g, note: `${(Number(g.detail?.bytes) / 1e6).toFixed(0)} MB written` });
-    } else rows.push({ step: "generate", r: null, note: `${folder.replace(root + "/", "")} present; --regenerate to time it` });
+    } else rows.push({ step: "generate", r: null, note: `${folder.replace(REPO + "/", "")} present; --regenerate to time it` });
     const repeat = Math.max(1, Number(values.repeat) || 1);
     const bares: StepResult[] = [];
     const loads: StepResult[] = [];
@@ -151,7 +151,7 @@ Newest run first.
 `;
 
 function writeBenchmarks(section: string) {
-  const path = join(root, "BENCHMARKS.md");
+  const path = join(REPO, "BENCHMARKS.md");
   const old = existsSync(path) ? readFileSync(path, "utf8") : "";
   const i = old.indexOf("\n## ");
   const runs = i >= 0 ? old.slice(i + 1) : "";

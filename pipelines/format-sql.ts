@@ -1,8 +1,9 @@
 // `npm run format:sql`: formats every models/**/*.sql with sql-formatter (DuckDB dialect, lower-case keywords).
-// Without --write it checks only: lists the unformatted files and exits non-zero (test/build checks the same).
+// Without --write it checks only: lists the unformatted files and exits non-zero (test/runner checks the same).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { format, type FormatOptionsWithLanguage } from "sql-formatter";
+import { MODELS_DIR } from "./paths.ts";
 
 /** Fixed once for the whole repository; change them only together with a run of `--write`. */
 export const sqlFormatOptions: FormatOptionsWithLanguage = {
@@ -21,7 +22,6 @@ export const sqlFormatOptions: FormatOptionsWithLanguage = {
   newlineBeforeSemicolon: false,
 };
 
-export const MODELS_DIR = join(import.meta.dirname, "../models");
 
 /** Every .sql file under `dir`, sorted. */
 export function sqlFiles(dir: string): string[] {

@@ -3,13 +3,13 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "./cli.ts";
-import { REPO } from "./commands/site.ts";
+import { DATA_DIR, REPO } from "./paths.ts";
 import { demoTilsyn } from "./demo/tilsyn.ts";
 import { serve } from "./serve.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
-const db = join(REPO, "data", "demo.duckdb");
-const demoDir = join(REPO, "data", "demo");
+const db = join(DATA_DIR, "demo.duckdb");
+const demoDir = join(DATA_DIR, "demo");
 const dist = join(REPO, "dist");
 
 async function step(args: string[]): Promise<void> {

@@ -4,8 +4,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runDataTests } from "../build/data-tests.ts";
-import { buildModels } from "../build/runner.ts";
+import { runDataTests } from "../runner/data-tests.ts";
+import { buildModels } from "../runner/runner.ts";
 import { loadConfig, pseudonymKey, resolveConfigPath } from "../config.ts";
 import { tables } from "../contract.ts";
 import { openWarehouse } from "../db.ts";
@@ -15,6 +15,7 @@ import { generateDemo } from "../demo/generate.ts";
 import { loadFolder } from "../load/load-folder.ts";
 import { createLogger } from "../log.ts";
 import { releaseFiles } from "../release/manifest.ts";
+import { MODELS_DIR, REPO } from "../paths.ts";
 import { readCsvSql } from "./read-csv.ts";
 import { statSync } from "node:fs";
 
@@ -36,7 +37,6 @@ export interface StepResult {
 }
 
 const quiet = createLogger({ write: () => {} }, true);
-const root = join(import.meta.dirname, "../..");
 
 async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRssMb" | "cpuMs">> {
   const start = performance.now();
@@ -64,10 +64,10 @@ async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRss
       return { ms: performance.now() - start, rows };
     }
     case "load": {
-      const config = loadConfig(resolveConfigPath(undefined, process.env, root));
+      const config = loadConfig(resolveConfigPath(undefined, process.env, REPO));
       const wh = await openWarehouse(a.db);
       try {
-        const report = await loadFolder(wh, { folder: a.folder, asOf: a.asOf, acceptRejects: false }, { log: quiet, pseudonym: pseudonymKey(config, process.env), cwd: root });
+        const report = await loadFolder(wh, { folder: a.folder, asOf: a.asOf, acceptRejects: false }, { log: quiet, pseudonym: pseudonymKey(config, process.env), cwd: REPO });
         const sum = (k: "rowsRead" | "rowsLoaded" | "rowsQuarantined") => report.tables.reduce((s, t) => s + t[k], 0);
         return { ms: performance.now() - start, rows: sum("rowsRead"), detail: { loaded: sum("rowsLoaded"), quarantined: sum("rowsQuarantined") } };
       } finally {
@@ -75,10 +75,10 @@ async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRss
       }
     }
     case "build": {
-      const config = loadConfig(resolveConfigPath(undefined, process.env, root));
+      const config = loadConfig(resolveConfigPath(undefined, process.env, REPO));
       const wh = await openWarehouse(a.db);
       try {
-        const result = await buildModels(wh, { modelsDir: join(root, "models"), config, log: quiet }, runDataTests);
+        const result = await buildModels(wh, { modelsDir: MODELS_DIR, config, log: quiet }, runDataTests);
         const modelsMs = result.models.reduce((s, m) => s + m.ms, 0);
         const rows = result.models.reduce((s, m) => s + m.rows, 0);
         return { ms: performance.now() - start, rows, detail: { models: result.models.length, modelsMs: Math.round(modelsMs), tests: result.tests.length } };

@@ -2,10 +2,10 @@
 // contract as Markdown, both derived from the code so they cannot drift from it.
 import { writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { dataDictionary } from "../build/docs.ts";
+import { dataDictionary } from "../runner/docs.ts";
 import { contractMarkdown } from "../contract-doc.ts";
 import type { Command } from "../command.ts";
-import { REPO_MODELS_DIR } from "./build.ts";
+import { MODELS_DIR } from "../paths.ts";
 
 export const command: Command = {
   name: "docs",
@@ -15,7 +15,7 @@ export const command: Command = {
     "Default: models/DATA_DICTIONARY.md and data/CONTRACT.md of the repository; with --models, the dictionary beside those models. --out <file> writes the dictionary only, there; --out - to stdout. Needs no warehouse.",
   options: { out: { type: "string" }, models: { type: "string" } },
   async run({ values }, ctx) {
-    const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
+    const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : MODELS_DIR;
     const text = await dataDictionary(modelsDir);
     if (values.out === "-") {
       ctx.stdout.write(text);

@@ -1,10 +1,9 @@
 // `libu load <folder>`: loads a folder of case-system exports into the warehouse (contract.md).
 import type { Command } from "../command.ts";
 import { pseudonymKey } from "../config.ts";
-import { openWarehouse } from "../db.ts";
 import { UsageError } from "../errors.ts";
-import { loadFolder } from "../load/load-folder.ts";
 import { formatReport } from "../load/report.ts";
+import { loadWarehouse } from "../load-warehouse.ts";
 
 /** Test hook: with LIBU_TEST_PAUSE_IN_LOAD set, the load announces itself on stderr and waits inside its transaction. */
 const PAUSE_ENV = "LIBU_TEST_PAUSE_IN_LOAD";
@@ -28,31 +27,26 @@ export const command: Command = {
   async run({ values, positionals }, ctx) {
     if (positionals.length !== 1) throw new UsageError(`give exactly one folder — usage: ${this.usage}`);
     const pseudonym = pseudonymKey(ctx.config, ctx.env);
-    const wh = await openWarehouse(ctx.dbPath);
-    try {
-      const report = await loadFolder(
-        wh,
-        {
-          folder: positionals[0],
-          asOf: values["as-of"] as string | undefined,
-          profile: values.profile as string | undefined,
-          acceptRejects: !!values["accept-rejects"],
-        },
-        {
-          log: ctx.log,
-          pseudonym,
-          cwd: ctx.cwd,
-          beforeCommit: ctx.env[PAUSE_ENV]
-            ? async () => {
-                ctx.stderr.write("libu-test: paused inside the load transaction\n");
-                await new Promise((r) => setTimeout(r, Number(ctx.env[PAUSE_ENV]) || 60_000));
-              }
-            : undefined,
-        },
-      );
-      ctx.stdout.write(formatReport(report));
-    } finally {
-      wh.close();
-    }
+    const report = await loadWarehouse(
+      ctx.dbPath,
+      {
+        folder: positionals[0],
+        asOf: values["as-of"] as string | undefined,
+        profile: values.profile as string | undefined,
+        acceptRejects: !!values["accept-rejects"],
+      },
+      {
+        log: ctx.log,
+        pseudonym,
+        cwd: ctx.cwd,
+        beforeCommit: ctx.env[PAUSE_ENV]
+          ? async () => {
+              ctx.stderr.write("libu-test: paused inside the load transaction\n");
+              await new Promise((r) => setTimeout(r, Number(ctx.env[PAUSE_ENV]) || 60_000));
+            }
+          : undefined,
+      },
+    );
+    ctx.stdout.write(formatReport(report));
   },
 };

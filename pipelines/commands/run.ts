@@ -1,6 +1,13 @@
-// `libu run <folder>`: load, build and site in one go, through the three commands themselves.
+// `libu run <folder>`: load, build and site in one go, through the same library functions as the three commands.
+import { resolve } from "node:path";
 import type { Command } from "../command.ts";
+import { pseudonymKey } from "../config.ts";
 import { UsageError } from "../errors.ts";
+import { formatReport } from "../load/report.ts";
+import { loadWarehouse } from "../load-warehouse.ts";
+import { MODELS_DIR } from "../paths.ts";
+import { buildWarehouse } from "../runner/build-warehouse.ts";
+import { buildSite } from "../site/build-site.ts";
 
 export const command: Command = {
   name: "run",
@@ -15,12 +22,19 @@ export const command: Command = {
   },
   async run({ values, positionals }, ctx) {
     if (positionals.length !== 1) throw new UsageError(`give exactly one folder — usage: ${this.usage}`);
-    const [load, build, site] = await Promise.all(["load", "build", "site"].map(async (n) => (await import(`./${n}.ts`)).command as Command));
-    await load.run(
-      { values: { "as-of": values["as-of"], profile: values.profile, "accept-rejects": values["accept-rejects"] }, positionals },
-      ctx,
+    const report = await loadWarehouse(
+      ctx.dbPath,
+      {
+        folder: positionals[0],
+        asOf: values["as-of"] as string | undefined,
+        profile: values.profile as string | undefined,
+        acceptRejects: !!values["accept-rejects"],
+      },
+      { log: ctx.log, pseudonym: pseudonymKey(ctx.config, ctx.env), cwd: ctx.cwd },
     );
-    await build.run({ values: {}, positionals: [] }, ctx);
-    await site.run({ values: { out: values.out }, positionals: [] }, ctx);
+    ctx.stdout.write(formatReport(report));
+    await buildWarehouse({ dbPath: ctx.dbPath, modelsDir: MODELS_DIR, config: ctx.config, log: ctx.log });
+    const outDir = resolve(ctx.cwd, values.out as string);
+    await ctx.log.timed(`site: ${outDir}`, () => buildSite({ dbPath: ctx.dbPath, outDir, env: ctx.env }));
   },
 };

@@ -1,13 +1,14 @@
 // `libu test`: the data tests only, against the warehouse as built. Non-zero on an error-severity failure.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { runDataTests, writeTestResults } from "../build/data-tests.ts";
-import { discoverModels, orderModels } from "../build/models.ts";
-import { describeFailure, testTarget } from "../build/runner.ts";
+import { runDataTests, writeTestResults } from "../runner/data-tests.ts";
+import { discoverModels, orderModels } from "../runner/models.ts";
+import { describeFailure, testTarget } from "../runner/runner.ts";
+import { testSummary } from "../runner/test-summary.ts";
 import type { Command } from "../command.ts";
 import { openWarehouse } from "../db.ts";
 import { BuildError, LibuError } from "../errors.ts";
-import { REPO_MODELS_DIR, testSummary } from "./build.ts";
+import { MODELS_DIR } from "../paths.ts";
 
 export const command: Command = {
   name: "test",
@@ -16,7 +17,7 @@ export const command: Command = {
   help: "Prints the results and stores them in data_test_results; exit 4 when a test of severity error fails.",
   options: { models: { type: "string" } },
   async run({ values }, ctx) {
-    const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : REPO_MODELS_DIR;
+    const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : MODELS_DIR;
     const models = orderModels(discoverModels(modelsDir));
     if (!existsSync(ctx.dbPath)) throw new LibuError(`${ctx.dbPath}: no warehouse here yet — run \`libu build\` first`);
     const wh = await openWarehouse(ctx.dbPath);

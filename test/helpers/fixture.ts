@@ -1,16 +1,16 @@
 // Hand-built fixtures for the KPI tests: rows written straight into the src_ tables of an in-memory
 // warehouse (barn_id instead of CPR), one load_log row with the as-of date, then every model built.
 // Children are named in the tests ("b1"); barn_id is a UUID in the warehouse, so a name is written as md5(name)::uuid.
-import { join } from "node:path";
-import { compileTests, runCompiled } from "../../pipelines/build/data-tests.ts";
-import { discoverModels } from "../../pipelines/build/models.ts";
-import { buildModels } from "../../pipelines/build/runner.ts";
+import { compileTests, runCompiled } from "../../pipelines/runner/data-tests.ts";
+import { discoverModels } from "../../pipelines/runner/models.ts";
+import { buildModels } from "../../pipelines/runner/runner.ts";
 import { type Config, defaults } from "../../pipelines/config.ts";
 import { srcTable, tableNames } from "../../pipelines/contract.ts";
 import { type Warehouse, ident, openMemory } from "../../pipelines/db.ts";
+import { MODELS_DIR } from "../../pipelines/paths.ts";
 import { warehouseDdl } from "../../pipelines/warehouse.ts";
 
-export const MODELS_DIR = join(import.meta.dirname, "../../models");
+export { MODELS_DIR };
 
 export type FixtureRows = Partial<Record<(typeof tableNames)[number], Record<string, unknown>[]>>;
 

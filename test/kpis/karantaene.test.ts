@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildModels } from "../../pipelines/build/runner.ts";
+import { buildModels } from "../../pipelines/runner/runner.ts";
 import { defaults } from "../../pipelines/config.ts";
 import { type Warehouse, openWarehouse } from "../../pipelines/db.ts";
 import { loadFolder } from "../../pipelines/load/load-folder.ts";

@@ -2,7 +2,7 @@
 // mart rows written out by hand from kpis.md. Rows are ordered kvartal, niveau ('enhed' before
 // 'kommune'), enhed — as kpiRows returns them.
 import { afterAll, describe, expect, it } from "vitest";
-import { buildModels } from "../../pipelines/build/runner.ts";
+import { buildModels } from "../../pipelines/runner/runner.ts";
 import { defaults } from "../../pipelines/config.ts";
 import type { Warehouse } from "../../pipelines/db.ts";
 import { type FixtureRows, MODELS_DIR, buildFixture, failingDataTests, kpiRows, martRow } from "../helpers/fixture.ts";

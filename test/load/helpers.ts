@@ -8,8 +8,9 @@ import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
 import { type LoadOptions, loadFolder } from "../../pipelines/load/load-folder.ts";
 import type { LoadReport } from "../../pipelines/load/report.ts";
 import { createLogger } from "../../pipelines/log.ts";
+import { REPO } from "../../pipelines/paths.ts";
 
-export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const repoRoot = REPO;
 export const fixture = (name: string) => join(repoRoot, "test/fixtures/load", name);
 export const TEST_KEY = "test-nøgle-kun-til-tests";
 

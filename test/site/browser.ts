@@ -1,6 +1,6 @@
 // Headless Debian Chromium for the site tests and screenshots, with the flags that keep it off the network.
 import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../pipelines/commands/report.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../pipelines/report/chromium.ts";
 
 
 export function launch(): Promise<Browser> {

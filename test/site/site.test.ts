@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as fmt from "../../dashboards/components/format.js";
 import { HOVEDTAL } from "../../dashboards/components/opsummering.js";
 import { main } from "../../pipelines/cli.ts";
-import { buildSite } from "../../pipelines/commands/site.ts";
+import { buildSite } from "../../pipelines/site/build-site.ts";
 import { openWarehouse } from "../../pipelines/db.ts";
 import { serve, type RunningServer } from "../../pipelines/serve.ts";
 import { suppressKpiRows, type Art, type KpiRow, type PublishedKpiRow } from "../../pipelines/suppress.ts";

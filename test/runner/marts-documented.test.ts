@@ -1,6 +1,6 @@
 // The standard "every mart column documented in the model's .json sidecar", over the real models.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { discoverModels } from "../../pipelines/build/models.ts";
+import { discoverModels } from "../../pipelines/runner/models.ts";
 import type { Warehouse } from "../../pipelines/db.ts";
 import { buildFixture, MODELS_DIR } from "../helpers/fixture.ts";
 

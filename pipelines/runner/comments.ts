@@ -63,7 +63,7 @@ export const loadTableDocs: TableDoc[] = [
   },
 ];
 
-/** The tables the runner writes from libu.config.json (pipelines/build/runner.ts). */
+/** The tables the runner writes from libu.config.json (pipelines/runner/runner.ts). */
 export const configTableDocs: TableDoc[] = [
   {
     name: "cfg_kommune",

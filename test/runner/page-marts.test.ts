@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildModels } from "../../pipelines/build/runner.ts";
+import { buildModels } from "../../pipelines/runner/runner.ts";
 import { type Config, defaults } from "../../pipelines/config.ts";
 import { openMemory, type Warehouse } from "../../pipelines/db.ts";
 import { warehouseDdl } from "../../pipelines/warehouse.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSidecar } from "../../pipelines/build/sidecar.ts";
+import { parseSidecar } from "../../pipelines/runner/sidecar.ts";
 
 describe("sidecar format", () => {
   it("normalises column tests, table tests and severities", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dataDictionary } from "../../pipelines/build/docs.ts";
+import { dataDictionary } from "../../pipelines/runner/docs.ts";
 import { main } from "../../pipelines/cli.ts";
 import { MODELS_DIR } from "../helpers/fixture.ts";
 import { baseModels, tempModels } from "./helpers.ts";

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runDataTests, writeTestResults } from "../../pipelines/build/data-tests.ts";
-import { buildModels } from "../../pipelines/build/runner.ts";
+import { runDataTests, writeTestResults } from "../../pipelines/runner/data-tests.ts";
+import { buildModels } from "../../pipelines/runner/runner.ts";
 import { defaults } from "../../pipelines/config.ts";
 import { openMemory } from "../../pipelines/db.ts";
 import { MODELS_DIR } from "../helpers/fixture.ts";

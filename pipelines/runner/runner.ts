@@ -1,4 +1,4 @@
-// `libu build`: seeds, configuration tables and every model in dependency order, then the data tests,
+// The model runner (`libu build`): seeds, configuration tables and every model in dependency order, then the data tests,
 // all in one transaction — a failing model or error-severity test leaves the previous marts in place.
 import type { Config } from "../config.ts";
 import { type Warehouse, ident, lit } from "../db.ts";
@@ -23,7 +23,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   models: { name: string; rows: number; ms: number }[];
-  /** Filled by the data tests (pipelines/build/data-tests.ts). */
+  /** Filled by the data tests (pipelines/runner/data-tests.ts). */
   tests: DataTestResult[];
 }
 

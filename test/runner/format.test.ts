@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatSql, MODELS_DIR, unformatted } from "../../pipelines/format-sql.ts";
+import { formatSql, unformatted } from "../../pipelines/format-sql.ts";
+import { MODELS_DIR } from "../../pipelines/paths.ts";
 import { tempModels } from "./helpers.ts";
 
 describe("SQL formatting", () => {

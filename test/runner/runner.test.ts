@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runDataTests, writeTestResults } from "../../pipelines/build/data-tests.ts";
-import { type BuildOptions, buildModels } from "../../pipelines/build/runner.ts";
+import { runDataTests, writeTestResults } from "../../pipelines/runner/data-tests.ts";
+import { type BuildOptions, buildModels } from "../../pipelines/runner/runner.ts";
 import { defaults } from "../../pipelines/config.ts";
 import { type Warehouse, openMemory } from "../../pipelines/db.ts";
 import { BuildError } from "../../pipelines/errors.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discoverModels, orderModels, stripCommentsAndStrings } from "../../pipelines/build/models.ts";
+import { discoverModels, orderModels, stripCommentsAndStrings } from "../../pipelines/runner/models.ts";
 import { BuildError } from "../../pipelines/errors.ts";
 import { tempModels } from "./helpers.ts";
 
