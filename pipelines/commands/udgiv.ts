@@ -4,8 +4,8 @@ import type { Command } from "../command.ts";
 import { LibuError, UsageError } from "../errors.ts";
 import { checkRelease } from "../release/manifest.ts";
 import { makeRelease } from "../release/release.ts";
-import { buildSite } from "./site.ts";
-import { printReport } from "./report.ts";
+import { buildSite } from "../site/build-site.ts";
+import { printReport } from "../report/print-report.ts";
 
 export const DEFAULT_OUT = "udgivelser";
 

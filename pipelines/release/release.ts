@@ -8,7 +8,7 @@ import type { Config } from "../config.ts";
 import { type Warehouse, openWarehouse } from "../db.ts";
 import { LibuError } from "../errors.ts";
 import type { Logger } from "../log.ts";
-import { REPO } from "../commands/site.ts";
+import { REPO } from "../paths.ts";
 import { tableCsv, writeParquet } from "./files.ts";
 import { MANIFEST, type Manifest, canonicalJson, fileHashes, sha256 } from "./manifest.ts";
 import { publishedFigures, publishedSystem, publishedTables, type PublishedSystem } from "./published.ts";

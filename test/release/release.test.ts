@@ -4,7 +4,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildModels } from "../../pipelines/build/runner.ts";
+import { buildModels } from "../../pipelines/runner/runner.ts";
 import { main } from "../../pipelines/cli.ts";
 import { defaults } from "../../pipelines/config.ts";
 import { openWarehouse } from "../../pipelines/db.ts";
