@@ -94,8 +94,8 @@ async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRss
         const wh = await openWarehouse(a.db, { readOnly: true });
         const [{ k }] = await wh.all<{ k: string }>(`select seneste_kvartal as k from mart_meta`);
         wh.close();
-        const child = spawnSync("/usr/bin/time", ["-f", "MAXRSS %M", process.execPath, join(root, "bin", "libu.js"), "udgiv", "--db", a.db, "--kvartal", k, "--out", out], {
-          cwd: root,
+        const child = spawnSync("/usr/bin/time", ["-f", "MAXRSS %M", process.execPath, join(REPO, "bin", "libu.js"), "udgiv", "--db", a.db, "--kvartal", k, "--out", out], {
+          cwd: REPO,
           encoding: "utf8",
           env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
         });

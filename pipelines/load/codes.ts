@@ -3,11 +3,11 @@
 import { csvParse } from "d3-dsv";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Table } from "../contract.ts";
 import { LibuError } from "../errors.ts";
+import { SEEDS_DIR } from "../paths.ts";
 
-export const defaultSeedsDir = fileURLToPath(new URL("../../models/seeds/", import.meta.url));
+export const defaultSeedsDir = SEEDS_DIR;
 
 /** Seed name → accepted codes, for every code column of `table`. */
 export function codeLists(table: Table, seedsDir = defaultSeedsDir): Map<string, string[]> {

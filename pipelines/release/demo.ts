@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../cli.ts";
-import { REPO } from "../commands/site.ts";
+import { REPO } from "../paths.ts";
 
 const AS_OF = "2026-10-15";
 const exports = join(REPO, "data", "demo");

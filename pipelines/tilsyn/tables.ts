@@ -1,6 +1,6 @@
 // The ledelsestilsyn's own warehouse tables (issue 13): written by `libu tilsyn udtraek`, not by a model, so the
 // build creates them when missing (warehouseDdl) and never replaces them.
-import type { TableDoc } from "../build/comments.ts";
+import type { TableDoc } from "../runner/comments.ts";
 
 export const SAMPLE_TABLE = "tilsyn_stikproeve";
 export const SAMPLE_QUESTIONS_TABLE = "tilsyn_stikproeve_spoergsmaal";

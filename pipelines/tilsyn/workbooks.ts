@@ -11,6 +11,7 @@ import { PRIVATE_DIR_MODE, type XlsxColumn, type XlsxWorkbook, writeXlsx } from 
 import { PERIODE } from "./draw.ts";
 import { SAMPLE_QUESTIONS_TABLE, SAMPLE_TABLE } from "./tables.ts";
 import { ANSWERS, FIXED_AFTER, FIXED_BEFORE, INFO_SHEET, NOT_APPLICABLE, REVIEW_SHEET, reviewWorkbookName } from "./workbook-layout.ts";
+import { REPO } from "../paths.ts";
 
 interface Question {
   spoergsmaal_id: string;
@@ -29,8 +30,6 @@ interface Case {
   lukket: Date | null;
   spoergsmaal: string[];
 }
-
-const REPO = resolve(import.meta.dirname, "../..");
 
 const inside = (dir: string, parent: string) => {
   const rel = relative(parent, dir);

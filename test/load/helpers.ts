@@ -2,7 +2,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { CPR_STANDALONE } from "../../pipelines/cpr.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
 import { type LoadOptions, loadFolder } from "../../pipelines/load/load-folder.ts";

@@ -2,7 +2,7 @@
 // out, the omraade roll-up, the kommune level, the register twin beside its question, and the 95 % Wilson interval
 // against the published values of Newcombe (1998), Statistics in Medicine 17:857–872, table I, method 3.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildModels } from "../../pipelines/build/runner.ts";
+import { buildModels } from "../../pipelines/runner/runner.ts";
 import { defaults } from "../../pipelines/config.ts";
 import { openMemory, type Warehouse } from "../../pipelines/db.ts";
 import { warehouseDdl } from "../../pipelines/warehouse.ts";
