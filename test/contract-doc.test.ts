@@ -2,11 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { contractMarkdown } from "../pipelines/contract-doc.ts";
-import { DATA_DIR, MODELS_DIR } from "../pipelines/paths.ts";
+import { DOCS_DIR, MODELS_DIR } from "../pipelines/paths.ts";
 
-
-test("data/CONTRACT.md is generated from the contract and the seeds (run `npx libu docs` after changing them)", () => {
-  expect(readFileSync(join(DATA_DIR, "CONTRACT.md"), "utf8")).toBe(contractMarkdown(MODELS_DIR));
+test("docs/contract.md is generated from the contract and the seeds (run `npx libu docs` after changing them)", () => {
+  expect(readFileSync(join(DOCS_DIR, "contract.md"), "utf8")).toBe(contractMarkdown(MODELS_DIR));
 });
 
 test("the contract document lists every accepted code of a code list", () => {
