@@ -2,7 +2,10 @@
 import { join, relative, resolve } from "node:path";
 import type { Command } from "../command.ts";
 import { LibuError, UsageError } from "../errors.ts";
+import { existsSync } from "node:fs";
+import { openWarehouse } from "../db.ts";
 import { checkRelease } from "../release/manifest.ts";
+import { recordedManifest } from "../release/store.ts";
 import { makeRelease } from "../release/release.ts";
 import { buildSite } from "../site/build-site.ts";
 import { printReport } from "../report/print-report.ts";
@@ -17,7 +20,7 @@ export const command: Command = {
     `Skriver udgivelsen til <mappe>/<YYYYKn>/ (standard: ${DEFAULT_OUT}/): alle udgivne tal som CSV og Parquet (skjulte små tal`,
     "som på sitet), det byggede site, PDF-bilaget, et Excel-bilag, revisioner.csv og manifest.json med kontrolsummer.",
     "En udgivelse overskrives aldrig: en rettet udgivelse bliver <YYYYKn>-v2 og kræver --note med begrundelsen.",
-    "--tjek genberegner alle kontrolsummer og siger, hvilke filer der er ændret, mangler eller er kommet til.",
+    "--tjek genberegner alle kontrolsummer og siger, hvilke filer der er ændret, mangler eller er kommet til. Manifestet selv tjekkes mod manifest.sha256 og mod datavarehusets kontrolsum for udgivelsen (--db).",
   ].join("\n"),
   options: { kvartal: { type: "string" }, out: { type: "string" }, note: { type: "string" }, tjek: { type: "string" } },
   async run({ values, positionals }, ctx) {
@@ -25,9 +28,22 @@ export const command: Command = {
     if (values.tjek !== undefined) {
       if (values.kvartal !== undefined) throw new UsageError(`brug enten --kvartal eller --tjek, ikke begge — brug: ${this.usage}`);
       const dir = resolve(ctx.cwd, values.tjek as string);
+      // The warehouse's record of the manifest's checksum, when it knows the release.
+      let recorded: string | null = null;
+      if (existsSync(ctx.dbPath)) {
+        let wh;
+        try {
+          wh = await openWarehouse(ctx.dbPath, { readOnly: true });
+          recorded = await recordedManifest(wh, dir);
+        } catch (e) {
+          ctx.log.info(`udgiv --tjek: datavarehuset ${ctx.dbPath} kan ikke læses (${(e as Error).message.split("\n")[0]}); manifestet tjekkes kun mod manifest.sha256`);
+        } finally {
+          wh?.close();
+        }
+      }
       let r;
       try {
-        r = checkRelease(dir);
+        r = checkRelease(dir, recorded);
       } catch (e) {
         throw new LibuError((e as Error).message);
       }
@@ -36,8 +52,9 @@ export const command: Command = {
         ...r.mangler.map((f) => `mangler: ${f}`),
         ...r.ekstra.map((f) => `ikke i manifestet: ${f}`),
       ];
-      if (problems.length) throw new LibuError(`${dir}: udgivelsen er ikke som udgivet (${problems.length} af ${r.filer} filer):\n${problems.join("\n")}`, 5);
-      ctx.stdout.write(`${dir}: alle ${r.filer} filer er som udgivet\n`);
+      if (problems.length) throw new LibuError(`${dir}: udgivelsen er ikke som udgivet (${problems.length} af ${r.filer} filer og manifestet):\n${problems.join("\n")}`, 5);
+      const mod = recorded ? "manifest.sha256 og datavarehuset" : "manifest.sha256 (datavarehuset kender ikke udgivelsen)";
+      ctx.stdout.write(`${dir}: alle ${r.filer} filer er som udgivet; manifestet er tjekket mod ${mod}\n`);
       return;
     }
     const kvartal = values.kvartal as string | undefined;

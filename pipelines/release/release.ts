@@ -10,10 +10,10 @@ import { LibuError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { REPO } from "../paths.ts";
 import { tableCsv, writeParquet } from "./files.ts";
-import { MANIFEST, type Manifest, canonicalJson, fileHashes, sha256 } from "./manifest.ts";
+import { type Manifest, canonicalJson, fileHashes, sha256, writeManifest } from "./manifest.ts";
 import { publishedFigures, publishedSystem, publishedTables, type PublishedSystem } from "./published.ts";
 import { REVISION_COLUMNS, type Revision, revisions } from "./revisions.ts";
-import { forgetRelease, ownReleaseFigures, previousReleases, recordRelease, releases } from "./store.ts";
+import { forgetRelease, ownReleaseFigures, previousReleases, recordManifest, recordRelease, releases } from "./store.ts";
 import { csvFormatRows } from "d3-dsv";
 import { writeXlsx } from "../xlsx/index.ts";
 import { appendixWorkbook } from "./xlsx.ts";
@@ -168,7 +168,13 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
 
     // 5. The manifest last: the checksum of every file.
     const manifest: Manifest = { ...manifestBase, oprettet, revisioner: revs.length, filer: fileHashes(tmp) };
-    writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
+    const manifestHash = writeManifest(tmp, manifest);
+    const mw = await openWarehouse(opts.dbPath);
+    try {
+      await recordManifest(mw, name, dir, manifestHash);
+    } finally {
+      mw.close();
+    }
     if (existsSync(dir)) throw new LibuError(`${dir}: findes allerede (en anden udgivelse blev skrevet samtidig) — intet er ændret`);
     renameSync(tmp, dir);
     return { udgivelse: name, dir, manifest, revisioner: revs };

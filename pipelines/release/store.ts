@@ -6,7 +6,9 @@ import { type Warehouse, lit } from "../db.ts";
 export const releaseTablesDdl = [
   `create table if not exists udgivelser (
     udgivelse varchar, kvartal varchar, version integer, mappe varchar, oprettet timestamp, as_of date,
-    note varchar, diskretionsgraense integer, libu_commit varchar)`,
+    note varchar, diskretionsgraense integer, libu_commit varchar, manifest_sha256 varchar)`,
+  // Warehouses whose releases were made before the manifest's own checksum was kept.
+  `alter table udgivelser add column if not exists manifest_sha256 varchar`,
   `create table if not exists udgivne_tal (
     udgivelse varchar, mappe varchar, kpi varchar, kvartal varchar, niveau varchar, enhed varchar, art varchar,
     vaerdi double, naevner double, vist varchar, undertrykt varchar)`,
@@ -27,6 +29,7 @@ export const releaseTableDocs = [
       note: "why a corrected release was made (required from version 2)",
       diskretionsgraense: "the suppression threshold in force",
       libu_commit: "libu's git commit that made it",
+      manifest_sha256: "SHA-256 of the release's manifest.json (libu udgiv --tjek compares it; NULL for releases made before it was kept)",
     },
   },
   {
@@ -187,17 +190,21 @@ export async function recordRelease(
   for (const ddl of releaseTablesDdl) await wh.run(ddl);
   await wh.run("begin transaction");
   try {
-    await wh.run(`insert into udgivelser values (?, ?, ?, ?, ?::timestamp, ?::date, ?, ?, ?)`, [
-      release.udgivelse,
-      release.kvartal,
-      release.version,
-      release.mappe,
-      release.oprettet,
-      release.as_of,
-      release.note,
-      release.diskretionsgraense,
-      release.commit,
-    ]);
+    await wh.run(
+      `insert into udgivelser (udgivelse, kvartal, version, mappe, oprettet, as_of, note, diskretionsgraense, libu_commit)
+       values (?, ?, ?, ?, ?::timestamp, ?::date, ?, ?, ?)`,
+      [
+        release.udgivelse,
+        release.kvartal,
+        release.version,
+        release.mappe,
+        release.oprettet,
+        release.as_of,
+        release.note,
+        release.diskretionsgraense,
+        release.commit,
+      ],
+    );
     await wh.run(
       `insert into udgivne_tal
        select ${lit(release.udgivelse)}, ${lit(release.mappe)}, kpi, kvartal, niveau, enhed, art, vaerdi, naevner, vist, undertrykt
@@ -213,6 +220,21 @@ export async function recordRelease(
     await wh.run("rollback");
     throw e;
   }
+}
+
+/** Keeps the SHA-256 of the release's manifest.json (written last, after the release's row). */
+export async function recordManifest(wh: Warehouse, udgivelse: string, mappe: string, hash: string): Promise<void> {
+  await wh.run(`update udgivelser set manifest_sha256 = ? where udgivelse = ? and mappe = ?`, [hash, udgivelse, mappe]);
+}
+
+/** The manifest checksum the warehouse kept for the release in folder `mappe`, or null (unknown release, or older). */
+export async function recordedManifest(wh: Warehouse, mappe: string): Promise<string | null> {
+  const [{ n }] = await wh.all<{ n: bigint }>(
+    `select count(*) as n from duckdb_columns() where schema_name = 'main' and table_name = 'udgivelser' and column_name = 'manifest_sha256'`,
+  );
+  if (!Number(n)) return null;
+  const rows = await wh.all<{ h: string | null }>(`select manifest_sha256 as h from udgivelser where mappe = ? order by oprettet desc limit 1`, [mappe]);
+  return rows[0]?.h ?? null;
 }
 
 /** Takes a release back out (when writing its folder failed after it was recorded). */

@@ -206,12 +206,40 @@ describe("the scan of a release", () => {
 describe("--tjek", () => {
   it("names the file that changed, the one missing and the one added", async () => {
     const r = await release("2025K2", "ud");
-    expect(checkRelease(r.dir)).toEqual({ filer: Object.keys(r.manifest.filer).length, aendret: [], mangler: [], ekstra: [] });
+    expect(checkRelease(r.dir)).toEqual({ filer: Object.keys(r.manifest.filer).length, aendret: [], mangler: [], ekstra: [], manifestTjekketMod: ["manifest.sha256"] });
     const csv = join(r.dir, "tal", "anbringelser.csv");
     writeFileSync(csv, readFileSync(csv, "utf8").replace("<5", "3"));
     rmSync(join(r.dir, "tal", "indsatstrappe.parquet"));
     writeFileSync(join(r.dir, "tal", "ekstra.csv"), "a\r\n");
     expect(checkRelease(r.dir)).toMatchObject({ aendret: ["tal/anbringelser.csv"], mangler: ["tal/indsatstrappe.parquet"], ekstra: ["tal/ekstra.csv"] });
+  });
+
+  it("checks manifest.json itself: against manifest.sha256, and against the warehouse's record, which says which file changed", async () => {
+    const r = await release("2025K2", "ud");
+    const recorded = (await sql<{ h: string }>(`select manifest_sha256 as h from udgivelser where mappe = '${r.dir}'`))[0].h;
+    const manifestPath = join(r.dir, "manifest.json");
+    expect(recorded).toBe(sha256(readFileSync(manifestPath)));
+    expect(readFileSync(join(r.dir, "manifest.sha256"), "utf8")).toBe(`${recorded}  manifest.json\n`);
+    expect(checkRelease(r.dir, recorded)).toMatchObject({ aendret: [], mangler: [], ekstra: [], manifestTjekketMod: ["manifest.sha256", "datavarehuset"] });
+    // A file and its checksum in the manifest edited together: every file matches its manifest, the manifest does not.
+    const csv = join(r.dir, "tal", "anbringelser.csv");
+    writeFileSync(csv, readFileSync(csv, "utf8").replace("<5", "3"));
+    const m = JSON.parse(readFileSync(manifestPath, "utf8"));
+    m.filer["tal/anbringelser.csv"] = sha256(readFileSync(csv));
+    writeFileSync(manifestPath, JSON.stringify(m, null, 2) + "\n");
+    expect(checkRelease(r.dir, recorded).aendret).toEqual(["manifest.json"]);
+    expect(checkRelease(r.dir).aendret).toEqual(["manifest.json eller manifest.sha256"]);
+    // manifest.sha256 rewritten as well: only the warehouse can tell, and it names both.
+    writeFileSync(join(r.dir, "manifest.sha256"), `${sha256(readFileSync(manifestPath))}  manifest.json\n`);
+    expect(checkRelease(r.dir).aendret).toEqual([]);
+    expect(checkRelease(r.dir, recorded).aendret).toEqual(["manifest.json", "manifest.sha256"]);
+    let err = "";
+    const cli = await main(["udgiv", "--db", DB, "--tjek", r.dir], { stdout: { write: () => {} }, stderr: { write: (t) => void (err += t) }, env: {}, cwd: DIR });
+    expect(cli).toBe(5);
+    expect(err).toContain("ændret: manifest.json");
+    // Without manifest.sha256 the check says it is missing.
+    rmSync(join(r.dir, "manifest.sha256"));
+    expect(checkRelease(r.dir, recorded).mangler).toEqual(["manifest.sha256"]);
   });
 });
 
