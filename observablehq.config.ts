@@ -8,6 +8,7 @@ export default {
   pages: [
     { name: "Kvartalsrapport", path: "/" },
     { name: "Lovoverholdelse", path: "/lovoverholdelse" },
+    { name: "Ledelsestilsyn", path: "/ledelsestilsyn" },
     { name: "Underretninger", path: "/underretninger" },
     { name: "Anbringelser og indsatstrappen", path: "/anbringelser" },
     { name: "Sagsbehandling", path: "/sagsbehandling" },

@@ -3,6 +3,7 @@
 import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
 import { reasons } from "../../pipelines/load/validate.ts";
 import { cutAtQuarter } from "../../pipelines/release/cut.ts";
+import { publishedTilsyn } from "../../pipelines/tilsyn/published.ts";
 import { suppressBreakdown, suppressCount, suppressKpiRows, type Art, type KpiRow, type PublishedKpiRow } from "../../pipelines/suppress.ts";
 
 export function warehousePath(env = process.env): string {
@@ -335,6 +336,15 @@ export async function datakvalitetData(wh: Warehouse) {
     tests: tests.map((t) => ({ ...t, fejl: c(t.fejl) })),
     mangler: missing,
   };
+}
+
+/** The ledelsestilsyn's review results, suppressed (pipelines/tilsyn/published.ts), and the page's meta. */
+export async function ledelsestilsynData(wh: Warehouse) {
+  const have = await tables(wh);
+  const missing: string[] = [];
+  const meta = await readMeta(wh, have, missing);
+  const data = await publishedTilsyn(wh, meta.diskretionsgraense);
+  return { ...data, mangler: [...missing, ...data.mangler] };
 }
 
 /** Runs one loader: prints `make(wh)` as JSON on stdout. */

@@ -9,7 +9,7 @@ import { DASHBOARDS_DIR, NODE_MODULES, REPO } from "../paths.ts";
 const CACHE = join(DASHBOARDS_DIR, ".observablehq", "cache");
 const LOCK = join(DASHBOARDS_DIR, ".observablehq", "build.lock");
 /** The loaders' outputs the pages need; a build without them is a failed build. */
-const DATA_FILES = ["kpi", "underretninger", "anbringelser", "datakvalitet", "udgivelser"];
+const DATA_FILES = ["kpi", "underretninger", "anbringelser", "datakvalitet", "udgivelser", "ledelsestilsyn"];
 
 export interface SiteOptions {
   dbPath: string;

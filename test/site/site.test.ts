@@ -287,7 +287,7 @@ describe("the output folder", () => {
 
   it("holds no count between 1 and 4 in any data file", () => {
     const json = files().filter((f) => f.endsWith(".json") && f.includes(`${join("_file", "data")}`));
-    expect(json.length).toBe(5);
+    expect(json.length).toBe(6);
     const small = json.flatMap((f) => smallCounts(JSON.parse(readFileSync(f, "utf8")), f.slice(SITE.length)));
     expect(small).toEqual([]);
   });
