@@ -18,7 +18,7 @@ import { releaseFiles } from "../../pipelines/release/manifest.ts";
 import { serve, type RunningServer } from "../../pipelines/serve.ts";
 import { FIXED_AFTER, INFO_SHEET, NOT_APPLICABLE, REVIEW_SHEET } from "../../pipelines/tilsyn/workbook-layout.ts";
 import { scanRelease } from "../release/scan-release.ts";
-import { pdfPages } from "../release/layout.ts";
+import { outsideBoxes, pdfPages, splitRows, tableRows } from "../release/layout.ts";
 import { launch, open, watch } from "../site/browser.ts";
 
 const DIR = resolve(".tmp/test-tilsyn-e2e");
@@ -256,5 +256,18 @@ describe("the Ledelsestilsyn page and the PDF section", () => {
     expect(i).toBeGreaterThan(pages.findIndex((p) => /Lovoverholdelse i \d\. kvt\./.test(p)));
     expect(pages.join(" ")).toContain("Sagsgennemgang og register side om side");
     expect(pages[0]).toContain("Ledelsestilsyn");
+  });
+
+  it("in print, the section's tables stay inside the printable width and no row is split across PDF pages", async () => {
+    const page = await browser.newPage();
+    const v = watch(page, server.url);
+    await open(page, `${server.url}/bilag?kvartal=${quarters.at(-1)}`);
+    expect(v).toEqual({ errors: [], failed: [], outside: [] });
+    expect(await page.$$eval("table.tilsyn.kompakt tr", (trs) => trs.length)).toBeGreaterThan(20);
+    expect(await outsideBoxes(page)).toEqual([]);
+    const rows = await tableRows(page);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(splitRows(rows, pdfPages(join(REL, "bilag.pdf")))).toEqual([]);
+    await page.close();
   });
 });
