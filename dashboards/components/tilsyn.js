@@ -7,6 +7,7 @@ import { el } from "./dom.js";
 import { seneste } from "./kvartal.js";
 import { csvKnap } from "./tabel.js";
 import { FARVETEGN, KOMMUNE, farveklasse, indeks } from "./tal.js";
+import { skjultTekst } from "./tilsyn-tekster.js";
 
 /** What the quarter selector needs: the reviewed quarters, the latest by default. */
 export function tilsynKvartaler(til) {
@@ -19,13 +20,6 @@ export function celleIndeks(til) {
   for (const r of til.resultater) m.set(`${r.kvartal}|${r.enhed ?? ""}|${r.omraade}|${r.spoergsmaal_id ?? ""}`, r);
   return (kvartal, enhed, omraade, spoergsmaal = null) => m.get(`${kvartal}|${enhed ?? ""}|${omraade}|${spoergsmaal ?? ""}`) ?? null;
 }
-
-/** Why a cell is not shown, in Danish (the cell's tooltip and the CSV). */
-export const SKJULT = {
-  lille_n: "Færre end 5 svar",
-  lille_antal: "Færre end 5 sager overholdt eller overholdt ikke kravet",
-  komplementaer: "Skjult, så et andet skjult tal ikke kan regnes ud",
-};
 
 const pct0 = (v) => fmt.pct(v, 0);
 const intervalTekst = (r) => `${fmt.tal(r.ci_nedre * 100, 0)}–${fmt.pct(r.ci_oevre, 0)}`;
@@ -62,7 +56,7 @@ export function intervalFigur(r, meta, bredde = 84) {
 function celle(r, meta, enhed, { kompakt = false } = {}) {
   if (!r) return el("td", { class: "celle farve-ingen", "data-enhed": enhed }, el("span", { class: "ingen" }, "ingen svar"));
   if (r.andel === null)
-    return el("td", { class: "celle farve-ingen skjult", "data-enhed": enhed, title: SKJULT[r.undertrykt] ?? "" }, fmt.STREG);
+    return el("td", { class: "celle farve-ingen skjult", "data-enhed": enhed, title: skjultTekst(r.undertrykt, meta.diskretionsgraense) }, fmt.STREG);
   const klasse = farveklasse(r.andel_vaegtet, meta);
   return el(
     "td",
@@ -91,9 +85,9 @@ function raekker(til, spoergsmaal) {
 }
 
 /** A cell's figures as the table shows them, for the CSV/XLSX download. */
-function csvCeller(r) {
+function csvCeller(r, meta) {
   if (!r) return ["", "", "", "", "ingen svar"];
-  if (r.andel === null) return [fmt.STREG, fmt.STREG, fmt.STREG, fmt.STREG, SKJULT[r.undertrykt] ?? ""];
+  if (r.andel === null) return [fmt.STREG, fmt.STREG, fmt.STREG, fmt.STREG, skjultTekst(r.undertrykt, meta.diskretionsgraense)];
   return [pct0(r.andel_vaegtet), pct0(r.andel), intervalTekst(r), fmt.tal(r.n), ""];
 }
 
@@ -126,7 +120,7 @@ export function tilsynTabel(til, meta, kvartal, { spoergsmaal = true, kompakt = 
     Object.fromEntries([
       ["omraade", til.omraader.find((o) => o.kode === r.omraade)?.navn ?? r.omraade],
       ["spoergsmaal", r.q ? r.q.tekst : "Hele området"],
-      ...kolonner.flatMap((k, i) => csvCeller(find(kvartal, k === KOMMUNE ? null : k, r.omraade, r.spoergsmaal_id)).map((v, j) => [`c${i}_${j}`, v])),
+      ...kolonner.flatMap((k, i) => csvCeller(find(kvartal, k === KOMMUNE ? null : k, r.omraade, r.spoergsmaal_id), meta).map((v, j) => [`c${i}_${j}`, v])),
     ]),
   );
   const csvCols = [
@@ -207,7 +201,7 @@ export function udviklingTabel(til, meta, kvartal, { enheder = [KOMMUNE, ...til.
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Område"), el("th", { scope: "col" }, "Enhed"), ks.map((k) => el("th", { scope: "col", class: "tal" }, fmt.kvartal(k))))),
     el("tbody", {}, rows.map(({ o, e }) => el("tr", { "data-omraade": o.kode }, el("th", { scope: "row" }, o.navn), el("td", {}, e), ks.map((k) => celle(find(k, e === KOMMUNE ? null : e, o.kode), meta, e, { kompakt: true }))))),
   );
-  const csvRows = rows.map(({ o, e }) => Object.fromEntries([["o", o.navn], ["e", e], ...ks.flatMap((k, i) => csvCeller(find(k, e === KOMMUNE ? null : e, o.kode)).slice(0, 4).map((v, j) => [`k${i}_${j}`, v]))]));
+  const csvRows = rows.map(({ o, e }) => Object.fromEntries([["o", o.navn], ["e", e], ...ks.flatMap((k, i) => csvCeller(find(k, e === KOMMUNE ? null : e, o.kode), meta).slice(0, 4).map((v, j) => [`k${i}_${j}`, v]))]));
   const csvCols = [{ key: "o", label: "Område" }, { key: "e", label: "Enhed" }, ...ks.flatMap((k, i) => ["vægtet andel", "uvægtet andel", "95 %-interval", "antal svar"].map((l, j) => ({ key: `k${i}_${j}`, label: `${fmt.kvartal(k)}: ${l}` })))];
   return el("div", { class: "krav-blok" }, el("div", { style: { overflowX: "auto" } }, table), csvKnap(csvRows, csvCols, `ledelsestilsyn-udvikling-${kvartal}`));
 }

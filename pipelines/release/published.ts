@@ -5,7 +5,8 @@
 // today the site's data loaders (dashboards/data/_kilde.ts), later the disclosure audit's function (issue 10),
 // which also takes the earlier releases' figures so that a revision is never itself a small count.
 import * as fmt from "../../dashboards/components/format.js";
-import { anbringelserData, datakvalitetData, kpiData, underretningerData } from "../../dashboards/data/_kilde.ts";
+import { skjultTekst } from "../../dashboards/components/tilsyn-tekster.js";
+import { anbringelserData, datakvalitetData, kpiData, ledelsestilsynData, underretningerData } from "../../dashboards/data/_kilde.ts";
 import type { Warehouse } from "../db.ts";
 import type { Art, Undertrykt } from "../suppress.ts";
 import type { PublishedFigure, ReleaseCells } from "./store.ts";
@@ -38,6 +39,8 @@ export interface PublishedSystem {
   underretninger: Awaited<ReturnType<typeof underretningerData>>;
   anbringelser: Awaited<ReturnType<typeof anbringelserData>>;
   datakvalitet: Awaited<ReturnType<typeof datakvalitetData>>;
+  /** The ledelsestilsyn's review results (pipelines/tilsyn/published.ts); no rows when nothing was reviewed. */
+  ledelsestilsyn: Awaited<ReturnType<typeof ledelsestilsynData>>;
   /** Every published cell (key → shown n, d), kept for the next release's audit; null until the audit exists. */
   celler: ReleaseCells | null;
 }
@@ -52,6 +55,7 @@ export async function publishedSystem(wh: Warehouse, _tidligere: ReleaseCells[] 
     underretninger: await underretningerData(wh),
     anbringelser: await anbringelserData(wh),
     datakvalitet: await datakvalitetData(wh),
+    ledelsestilsyn: await ledelsestilsynData(wh),
     celler: null,
   };
 }
@@ -269,7 +273,50 @@ export function publishedTables(sys: PublishedSystem, tilKvartal: string | null 
       };
     }),
   };
-  return [kpi, plan, und, anb, flow, trappe, filer, karantaene];
+  const tilsyn = tilsynTable(sys, keep);
+  return [kpi, plan, und, anb, flow, trappe, ...(tilsyn.rows.length ? [tilsyn] : []), filer, karantaene];
+}
+
+/** The ledelsestilsyn's review results as the page shows them: every figure of a hidden cell is `–`, with the reason. */
+function tilsynTable(sys: PublishedSystem, keep: (k: unknown) => boolean): PublishedTable {
+  const t = sys.ledelsestilsyn;
+  const omraade = new Map(t.omraader.map((o) => [o.kode, o.navn]));
+  const kort = new Map(t.spoergsmaal.map((q) => [q.spoergsmaal_id, `${q.nr}. ${q.kort}`]));
+  const share = (v: number | null) => (v === null ? fmt.STREG : v);
+  return {
+    name: "ledelsestilsyn",
+    titel: "Ledelsestilsyn: overholdelse i sagsgennemgange",
+    columns: [
+      { key: "kvartal", label: "Kvartal", kind: "tekst" },
+      { key: "niveau", label: "Niveau", kind: "tekst" },
+      { key: "enhed", label: "Enhed", kind: "tekst" },
+      { key: "omraade", label: "Område", kind: "tekst" },
+      { key: "spoergsmaal_id", label: "Spørgsmål (id)", kind: "tekst" },
+      { key: "spoergsmaal", label: "Spørgsmål", kind: "tekst" },
+      { key: "n", label: "Antal svar", kind: "antal" },
+      { key: "andel_vaegtet", label: "Vægtet andel", kind: "andel" },
+      { key: "andel", label: "Uvægtet andel", kind: "andel" },
+      { key: "ci_nedre", label: "95 %-interval, nedre", kind: "andel" },
+      { key: "ci_oevre", label: "95 %-interval, øvre", kind: "andel" },
+      { key: "skjult", label: "Skjult fordi", kind: "tekst" },
+    ],
+    rows: t.resultater
+      .filter((r) => keep(r.kvartal))
+      .map((r) => ({
+        kvartal: r.kvartal,
+        niveau: r.niveau,
+        enhed: r.enhed,
+        omraade: omraade.get(r.omraade) ?? r.omraade,
+        spoergsmaal_id: r.spoergsmaal_id,
+        spoergsmaal: r.spoergsmaal_id ? (kort.get(r.spoergsmaal_id) ?? r.spoergsmaal_id) : "Hele området",
+        n: r.n ?? fmt.STREG,
+        andel_vaegtet: share(r.andel_vaegtet),
+        andel: share(r.andel),
+        ci_nedre: share(r.ci_nedre),
+        ci_oevre: share(r.ci_oevre),
+        skjult: r.undertrykt ? skjultTekst(r.undertrykt, sys.kpi.meta.diskretionsgraense) : null,
+      })),
+  };
 }
 
 /** The KPI figures as `udgivne_tal` keeps them: the value, the denominator and the text shown. */

@@ -17,7 +17,7 @@ export const CASE_ID = /\b(?:[A-Z]{0,3}-)?(?:S|U|BU|F|H|O|BS|T|SB)\d{4,6}\b/;
 /** Columns (keys or Danish headers) holding counts of children or cases; `Værdi`/`vaerdi` only where art is antal. */
 const COUNT_COLUMNS = new Set([
   "naevner", "Nævner", "antal", "Underretninger", "Rækker", "anbragte", "Anbragte børn", "boern", "Børn", "nye", "Nye anbringelser",
-  "ophoerte", "Ophørte anbringelser", "raekker_laest", "Rækker læst", "raekker_indlaest", "Rækker indlæst", "raekker_karantaene", "Rækker i karantæne",
+  "ophoerte", "Ophørte anbringelser", "n", "Antal svar", "raekker_laest", "Rækker læst", "raekker_indlaest", "Rækker indlæst", "raekker_karantaene", "Rækker i karantæne",
 ]);
 const VALUE_COLUMNS = new Set(["vaerdi", "Værdi", "Faktisk"]);
 

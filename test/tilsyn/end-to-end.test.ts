@@ -224,6 +224,26 @@ describe("nothing row-level of the reviews is published", () => {
   });
 });
 
+describe("the release's files", () => {
+  it("tal/ledelsestilsyn.csv, its Parquet twin and a sheet of bilag.xlsx hold the page's cells: figures where shown, – where hidden", async () => {
+    const m = JSON.parse(readFileSync(join(REL, "manifest.json"), "utf8"));
+    for (const f of ["tal/ledelsestilsyn.csv", "tal/ledelsestilsyn.parquet"]) expect(m.filer).toHaveProperty([f]);
+    const f = readdirSync(join(REL, "site", "_file", "data")).find((x) => x.startsWith("ledelsestilsyn."))!;
+    const data = JSON.parse(readFileSync(join(REL, "site", "_file", "data", f), "utf8"));
+    const lines = readFileSync(join(REL, "tal", "ledelsestilsyn.csv"), "utf8").replace(/^\ufeff/, "").trim().split("\r\n");
+    const header = lines[0].split(";");
+    expect(header).toContain("Vægtet andel");
+    expect(lines.length - 1).toBe(data.resultater.length);
+    const col = header.indexOf("Vægtet andel");
+    const shown = lines.slice(1).filter((l) => /^\d/.test(l.split(";")[col]));
+    expect(shown.length).toBe(data.resultater.filter((r: { andel: number | null }) => r.andel !== null).length);
+    expect(lines.slice(1).filter((l) => l.split(";")[col] === "–").length).toBe(data.resultater.filter((r: { andel: number | null }) => r.andel === null).length);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(REL, "bilag.xlsx"));
+    expect(wb.worksheets.some((ws) => ws.name.startsWith("Ledelsestilsyn"))).toBe(true);
+  });
+});
+
 describe("the Ledelsestilsyn page and the PDF section", () => {
   it("/ledelsestilsyn works in Chromium with no network, and shows exactly the loader's shown cells", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
