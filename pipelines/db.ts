@@ -41,7 +41,7 @@ export function openError(path: string, e: unknown, readOnly = false): LibuError
 
 export async function openWarehouse(path: string, opts: { readOnly?: boolean } = {}): Promise<Warehouse> {
   if (opts.readOnly && !existsSync(path)) {
-    throw new LibuError(`${path}: no warehouse here yet — run \`libu load <folder>\` and \`libu build\` first`);
+    throw new LibuError(`${path}: her er intet lager endnu — kør først \`libu load <mappe>\` og \`libu build\``);
   }
   let instance: DuckDBInstance;
   try {

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { type Warehouse, ident, lit } from "../db.ts";
 import { BuildError } from "../errors.ts";
+import { critical } from "../interrupt.ts";
 import { tableColumns } from "./comments.ts";
 import { RESULTS_DDL } from "./runner.ts";
 import { type Model, discoverSeeds } from "./models.ts";
@@ -211,6 +212,10 @@ export const runDataTests: DataTestRunner = async (wh, models, modelsDir) => {
 
 /** Replaces the stored results with this run's. Called after the build's commit or rollback. */
 export async function writeTestResults(wh: Warehouse, results: DataTestResult[], koert = new Date()): Promise<void> {
+  await critical(() => replaceResults(wh, results, koert));
+}
+
+async function replaceResults(wh: Warehouse, results: DataTestResult[], koert: Date): Promise<void> {
   await wh.run("begin transaction");
   try {
     await wh.run("drop table if exists data_test_results");

@@ -3,6 +3,7 @@
 import type { Config } from "../config.ts";
 import { type Warehouse, ident, lit } from "../db.ts";
 import { BuildError } from "../errors.ts";
+import { critical } from "../interrupt.ts";
 import type { Logger } from "../log.ts";
 import { warehouseDdl } from "../warehouse.ts";
 import { commentFixedTables, commentTable, mainRelations, tableColumns } from "./comments.ts";
@@ -104,6 +105,7 @@ export async function buildModels(
   const result: BuildResult = { models: [], tests: [] };
   await wh.run("begin transaction");
   let testsRan = false;
+  let committed = false;
   try {
     for (const ddl of [...warehouseDdl(), RESULTS_DDL]) await wh.run(ddl);
     await loadSeeds(wh, opts.modelsDir);
@@ -142,13 +144,19 @@ export async function buildModels(
     await wh.all("select 1").catch((e: Error) => {
       throw new BuildError(`the build's transaction was aborted (${e.message.split("\n")[0]}); the previous marts are kept`);
     });
-    await wh.run("commit");
+    // The commit and the results that go with it: a Ctrl+C waits for both (interrupt.ts), so a stopped build
+    // has either changed nothing or everything.
+    await critical(async () => {
+      await wh.run("commit");
+      committed = true;
+      if (testsRan && opts.writeResults) await opts.writeResults(wh, result.tests);
+    });
   } catch (e) {
+    if (committed) throw e;
     await wh.run("rollback");
     // The results explain the failure, so they are kept even when the models are rolled back.
     if (testsRan && opts.writeResults) await opts.writeResults(wh, result.tests);
     throw e;
   }
-  if (testsRan && opts.writeResults) await opts.writeResults(wh, result.tests);
   return result;
 }

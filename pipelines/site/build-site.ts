@@ -1,10 +1,15 @@
 // Builds the static site (Observable Framework, root `dashboards/`) from a warehouse into a folder. The data
 // loaders read $LIBU_DB read-only and emit suppressed aggregates only. `libu site`, `libu run` and `libu report` call it.
-import { spawn } from "node:child_process";
+// The site is built into a temporary folder beside the output folder and swapped in only when complete (swap.ts):
+// a failed or stopped build leaves the previous site as it was.
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
+import { openWarehouse } from "../db.ts";
 import { LibuError } from "../errors.ts";
+import { onInterrupt } from "../interrupt.ts";
 import { DASHBOARDS_DIR, NODE_MODULES, REPO } from "../paths.ts";
+import { cleanStale, swapIn, tempFolder } from "./swap.ts";
 
 const CACHE = join(DASHBOARDS_DIR, ".observablehq", "cache");
 const LOCK = join(DASHBOARDS_DIR, ".observablehq", "build.lock");
@@ -42,7 +47,7 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
       const owner = Number((readdirSync(LOCK)[0] ?? "").replace("pid-", ""));
       const age = Date.now() - statSync(LOCK).mtimeMs;
       if ((owner && !pidAlive(owner)) || (!owner && age > 5000)) rmSync(LOCK, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new LibuError(`${LOCK}: another site build is running (pid ${owner}); wait for it or remove the folder`);
+      else if (Date.now() > deadline) throw new LibuError(`${LOCK}: et andet site bygges allerede fra denne mappe (PID ${owner}); vent til det er færdigt, eller fjern mappen hvis kørslen er væk`);
       else await new Promise((r) => setTimeout(r, 300));
     }
   }
@@ -60,39 +65,70 @@ function clearLoaderCache(): void {
   for (const entry of readdirSync(CACHE)) if (entry !== "_node") rmSync(join(CACHE, entry), { recursive: true, force: true });
 }
 
+/** A data loader's error saying the warehouse is busy (db.ts openError; every loader says it: say it once). */
+const BUSY = /lageret bruges af en anden kørsel \(PID (\w+)\)/;
+
 export async function buildSite({ dbPath, outDir, env = process.env, log = () => {} }: SiteOptions): Promise<void> {
-  if (!existsSync(dbPath)) throw new LibuError(`${dbPath}: no warehouse here yet — run \`libu load <folder>\` and \`libu build\` first`);
+  if (!existsSync(dbPath)) throw new LibuError(`${dbPath}: her er intet lager endnu — kør først \`libu load <mappe>\` og \`libu build\``);
+  // A warehouse that a load or build is writing: one line now, not one error per data loader later.
+  (await openWarehouse(dbPath, { readOnly: true })).close();
   await withLock(async () => {
     clearLoaderCache();
-    rmSync(outDir, { recursive: true, force: true });
-    const bin = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
-    const child = spawn(process.execPath, [bin, "build"], {
-      cwd: REPO,
-      env: {
-        ...env,
-        LIBU_DB: dbPath,
-        LIBU_SITE_OUT: outDir,
-        OBSERVABLE_TELEMETRY_DISABLE: "true",
-        // Framework runs `.ts` loaders with `tsx` from PATH.
-        PATH: [join(NODE_MODULES, ".bin"), env.PATH ?? ""].join(delimiter),
-        NO_COLOR: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    cleanStale(outDir);
+    const building = tempFolder(outDir);
+    let child: ChildProcess | undefined;
+    const offInterrupt = onInterrupt(() => {
+      child?.kill("SIGTERM");
+      rmSync(building, { recursive: true, force: true });
     });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const code = await new Promise<number>((ok, fail) => {
-      child.on("error", fail);
-      child.on("close", (c) => ok(c ?? 1));
-    });
-    const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
-    const errors = plain.split("\n").filter((l) => /\berror\b|Error:/i.test(l));
-    const missing = DATA_FILES.filter((f) => !existsSync(join(outDir, "_file", "data")) || !readdirSync(join(outDir, "_file", "data")).some((n) => n.startsWith(`${f}.`)));
-    if (code !== 0 || errors.length || missing.length) {
-      const tail = (errors.length ? errors : plain.trim().split("\n").slice(-15)).join("\n");
-      throw new LibuError(`site build failed${missing.length ? ` (no data for: ${missing.join(", ")})` : ""}:\n${tail}`);
+    try {
+      child = spawnFramework(dbPath, building, env);
+      const { code, output } = await finished(child);
+      const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+      const busy = BUSY.exec(plain);
+      if (busy) throw new LibuError(`${dbPath}: lageret bruges af en anden kørsel (PID ${busy[1]}); prøv igen når den er færdig — det forrige site er der stadig`);
+      const errors = plain.split("\n").filter((l) => /\berror\b|Error:/i.test(l));
+      const data = join(building, "_file", "data");
+      const missing = DATA_FILES.filter((f) => !existsSync(data) || !readdirSync(data).some((n) => n.startsWith(`${f}.`)));
+      if (code !== 0 || errors.length || missing.length) {
+        const tail = (errors.length ? errors : plain.trim().split("\n").slice(-15)).join("\n");
+        throw new LibuError(
+          `byggeriet af sitet fejlede${missing.length ? ` (ingen data til: ${missing.join(", ")})` : ""}; det forrige site i ${outDir} er der stadig:\n${tail}`,
+        );
+      }
+      swapIn(building, outDir);
+      log(plain.split("\n").filter((l) => /built \d+ pages?|^\s*\d+ files?/i.test(l)).join("\n"));
+    } finally {
+      offInterrupt();
+      rmSync(building, { recursive: true, force: true });
     }
-    log(plain.split("\n").filter((l) => /built \d+ pages?|^\s*\d+ files?/i.test(l)).join("\n"));
   });
+}
+
+function spawnFramework(dbPath: string, outDir: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const bin = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
+  return spawn(process.execPath, [bin, "build"], {
+    cwd: REPO,
+    env: {
+      ...env,
+      LIBU_DB: dbPath,
+      LIBU_SITE_OUT: outDir,
+      OBSERVABLE_TELEMETRY_DISABLE: "true",
+      // Framework runs `.ts` loaders with `tsx` from PATH.
+      PATH: [join(NODE_MODULES, ".bin"), env.PATH ?? ""].join(delimiter),
+      NO_COLOR: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+async function finished(child: ChildProcess): Promise<{ code: number; output: string }> {
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const code = await new Promise<number>((ok, fail) => {
+    child.on("error", fail);
+    child.on("close", (c) => ok(c ?? 1));
+  });
+  return { code, output };
 }

@@ -2,7 +2,7 @@
 // figures are the mart's after suppression and in Danish form, the quarter selector works, the PDF holds the
 // headline figures, and nothing under the output folder is row-level, a pseudonym, a CPR number or a small count.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,6 +42,8 @@ beforeAll(async () => {
   const defs = await wh.all<{ kpi: string; art: Art }>("select kpi, art from mart_kpi_definitioner");
   wh.close();
   published = suppressKpiRows(rows, new Map(defs.map((d) => [d.kpi, d.art])), 5);
+  mkdirSync(SITE);
+  writeFileSync(join(SITE, "forrige-site.txt"), "det forrige site"); // replaced whole by the build (swap.test.ts)
   await buildSite({ dbPath: DB, outDir: SITE, env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" } });
   server = await serve(SITE);
   browser = await launch();
@@ -60,6 +62,12 @@ async function visit(path: string): Promise<{ page: Page; v: ReturnType<typeof w
 }
 
 const tileText = (page: Page, kpi: string) => page.locator(`.tile[data-kpi="${kpi}"] [data-vaerdi]`).innerText();
+
+it("the new site replaced the previous one whole, and no temporary folder is left beside it", () => {
+  expect(existsSync(join(SITE, "forrige-site.txt"))).toBe(false);
+  expect(existsSync(join(SITE, "index.html"))).toBe(true);
+  expect(readdirSync(DIR).filter((n) => n.startsWith(".dist."))).toEqual([]);
+});
 
 describe("every page", () => {
   for (const p of PAGES)
