@@ -13,6 +13,11 @@ export interface Column {
   codesColumn?: string;
   /** Value used by staging when the cell is empty (documented in the contract). */
   default?: string | boolean;
+  /**
+   * Free text, which may hold a line break (Excel's Alt+Enter). A line break in any other text column (an id, a unit,
+   * a district) is a quoted field that swallowed the rows after it: the row is quarantined (issue 11).
+   */
+  freeText?: boolean;
   description: string;
 }
 
@@ -75,7 +80,7 @@ export const tables: Table[] = [
       c("cpr", "cpr", true, "the child"),
       c("startet", "date", true, "decision to start the investigation"),
       c("afsluttet", "date", false, "investigation completed"),
-      c("frist_begrundelse", "text", false, "documented reason for exceeding the deadline"),
+      c("frist_begrundelse", "text", false, "documented reason for exceeding the deadline", { freeText: true }),
       c("type", "code", false, "ny or supplerende", { codes: "undersoegelsestyper", default: "ny" }),
       c("enhed", "text", true, "responsible unit"),
       c("sagsbehandler_id", "text", false, "caseworker"),
@@ -211,7 +216,7 @@ export const reviewTables: Table[] = [
       c("svar", "code", true, "ja, nej or ikke_relevant", { codes: "tilsynssvar" }),
       c("gennemgaaet_af", "text", true, "who reviewed the case"),
       c("dato", "date", true, "the date of the review"),
-      c("kommentar", "text", false, "free text; CPR numbers masked at load; never leaves the warehouse"),
+      c("kommentar", "text", false, "free text; CPR numbers masked at load; never leaves the warehouse", { freeText: true }),
     ],
     dateOrder: [],
   },

@@ -114,8 +114,9 @@ export async function prepare(
       return;
     }
     try {
-      if (!(await xlsxToCsv(f.path, csvPath, columnType))) {
-        problems.push(`${file}: the workbook has no sheet`);
+      const empty = await xlsxToCsv(f.path, csvPath, columnType);
+      if (empty) {
+        problems.push(`${file}: ${empty}`);
         return;
       }
     } catch (e) {

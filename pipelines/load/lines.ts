@@ -107,7 +107,7 @@ function unclosed(line: number, byte: number, bytes: Buffer, upTo: number, toLin
 
 /** The file-level problem of an unclosed quote (Danish, without the file name). */
 export function describeUnclosedQuote(u: NonNullable<Lines["unclosedQuote"]>): string {
-  const where = u.toLine === null ? "lukkes aldrig" : `er ikke lukket ${u.toLine - u.line} linjer senere (linje ${u.toLine})`;
+  const where = u.toLine === null ? "lukkes aldrig" : `ikke er lukket ${u.toLine - u.line} linjer senere (linje ${u.toLine})`;
   return (
     `linje ${u.line}: et anførselstegn (") åbner et felt, der ${where}, så rækkerne efter ville blive slugt af feltet — ` +
     "ret anførselstegnet i linjen (eller fjern det), eller eksportér filen igen"

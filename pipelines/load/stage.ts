@@ -151,6 +151,7 @@ export async function stage(
     recode: tp.vaerdier,
     codes: codeLists(table, opts.seedsDir),
     asOf: opts.asOf,
+    lineBreaks: lines.continuationLines.length > 0,
     decimals,
     fejl,
   };

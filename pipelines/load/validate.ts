@@ -27,6 +27,8 @@ export interface CheckInput {
   recode: Record<string, Record<string, string>>;
   codes: Map<string, string[]>;
   asOf: string;
+  /** The file has quoted line breaks (lines.ts): then a line break in a text column that is not free text is checked. */
+  lineBreaks?: boolean;
   /** Decimal columns → the file's convention for `.` (numbers.ts); absent: the rule before issue 11. */
   decimals?: Map<string, DecimalConvention>;
   /**
@@ -65,6 +67,8 @@ export type Reason = keyof typeof reasons;
 
 /** Rule 1's words for a text value no export has (issue 11). */
 const TOO_LONG = `over ${MAX_CELL_LENGTH} byte — et anførselstegn er nok ikke lukket, så feltet har slugt de næste rækker; ret filen`;
+/** Rule 1's words for a line break in a text column that is not free text (issue 11). */
+const LINE_BREAK = "linjeskift i feltet — et anførselstegn er nok ikke lukket, så feltet har slugt de næste linjer; ret anførselstegnet i filen";
 /** Rule 1's words for a number that could be read two ways (issue 11). */
 const AMBIGUOUS = "tvetydigt tal: kolonnen bruger punktum både som decimaltegn og som tusindtalsseparator — skriv fx 1,5 eller 1.500,0";
 
@@ -163,6 +167,8 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
       whens.push(`when ${isParsed(col) && !byReader ? blank(col.name) : `${id} is null`} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "mangler", besked: `${col.name}: ${reasons.mangler}` })}`);
     if (col.type === "text")
       whens.push(`when strlen(${id}) > ${MAX_CELL_LENGTH} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi}: ${TOO_LONG}` })}`);
+    if (col.type === "text" && c.lineBreaks && !col.freeText)
+      whens.push(`when contains(${id}, chr(10)) then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi}: ${LINE_BREAK}` })}`);
     if (col.type === "decimal" && c.decimals?.get(col.name) === "blandet")
       whens.push(`when ${ambiguousExpr(rawName(col.name))} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi}: ${AMBIGUOUS}` })}`);
     if (isParsed(col) && col.type !== "cpr") {

@@ -29,13 +29,21 @@ function cellText(value: ExcelJS.CellValue, withTime: boolean): string {
 /**
  * Writes the first sheet of `xlsxPath` as CSV to `csvPath`. `columnType(header)` gives the contract type of a
  * header: timestamp columns keep the time of their date cells, and a CPR number Excel stored as a number gets
- * back its leading zero. Returns false when the workbook has no sheet.
+ * back its leading zero. Returns a problem (Danish, without the file name) when the workbook has no sheet or its
+ * first sheet is empty (a cover sheet in front of the data: the first sheet is read, never another one guessed).
  */
-export async function xlsxToCsv(xlsxPath: string, csvPath: string, columnType: (header: string) => string | undefined): Promise<boolean> {
+export async function xlsxToCsv(xlsxPath: string, csvPath: string, columnType: (header: string) => string | undefined): Promise<string | undefined> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(xlsxPath);
   const sheet = workbook.worksheets[0];
-  if (!sheet) return false;
+  if (!sheet) return "arbejdsbogen har intet ark — eksportér den igen";
+  if (!sheet.actualRowCount) {
+    const others = workbook.worksheets.slice(1).filter((w) => w.actualRowCount > 0).map((w) => `«${w.name}»`);
+    return (
+      `det første ark («${sheet.name}») er tomt, og libu læser det første ark — flyt dataene til det første ark, eller slet det tomme ark` +
+      (others.length ? ` (arbejdsbogen har også: ${others.join(", ")})` : " (arbejdsbogens andre ark er også tomme)")
+    );
+  }
   const width = sheet.getRow(1).cellCount;
   const header = Array.from({ length: width }, (_, i) => cellText(sheet.getRow(1).getCell(i + 1).value, false));
   const types = header.map(columnType);
@@ -54,5 +62,5 @@ export async function xlsxToCsv(xlsxPath: string, csvPath: string, columnType: (
   while (rows.length > 1 && rows[rows.length - 1].length === 0) rows.pop();
   const text = rows.map((r) => (r.length ? csvFormatRows([r]) : "")).join("\n");
   writeFileSync(csvPath, text + "\n");
-  return true;
+  return undefined;
 }

@@ -8,23 +8,12 @@ import { allTables, tables } from "../../pipelines/contract.ts";
 import type { Warehouse } from "../../pipelines/db.ts";
 import { formatReport } from "../../pipelines/load/report.ts";
 import { CPR_PATTERN, fixture, freshWarehouse, load, rows, tempDir } from "./helpers.ts";
+import { allText } from "./scan.ts";
+
 
 let wh: Warehouse;
 beforeEach(async () => (wh = await freshWarehouse()));
 afterEach(() => wh.close());
-
-/** Every varchar value of every table in the warehouse, for CPR scans. */
-async function allText(w: Warehouse): Promise<string[]> {
-  const cols = await w.all<{ table_name: string; column_name: string }>(
-    `select table_name, column_name from information_schema.columns where data_type = 'VARCHAR' and table_schema = 'main'`,
-  );
-  const out: string[] = [];
-  for (const c of cols) {
-    const vals = await w.all<{ v: string }>(`select "${c.column_name}" as v from "${c.table_name}" where "${c.column_name}" is not null`);
-    out.push(...vals.map((v) => v.v));
-  }
-  return out;
-}
 
 describe("a clean folder of every dialect", () => {
   it("loads every row typed, with the CPR number replaced", async () => {
