@@ -1,11 +1,12 @@
 // `libu <command>`: parses the command line, builds the context and runs one command.
 // Errors become one line on stderr and a non-zero exit code; the stack only with --debug.
+import { tmpdir } from "node:os";
 import { parseArgs } from "node:util";
 import type { Command, Context } from "./command.ts";
 import { loadConfig, resolveConfigPath } from "./config.ts";
 import { maskCpr } from "./cpr.ts";
 import { resolveDbPath } from "./db.ts";
-import { LibuError, UsageError } from "./errors.ts";
+import { LibuError, UsageError, diskFullError } from "./errors.ts";
 import { interruptible, whileInterruptible } from "./interrupt.ts";
 import { createLogger, type Output } from "./log.ts";
 
@@ -89,6 +90,11 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       write(`libu: ${e.message.split("\n").join("\nlibu: ")}\n`);
       if (debug) write(`${e.stack}\n`);
       return e.exitCode;
+    }
+    const full = diskFullError(e, `libu ${argv[0]}`, { where: `fx den midlertidige mappe ${tmpdir()} eller lagerets drev` });
+    if (full) {
+      write(`libu: ${full.message}\n`);
+      return 1;
     }
     const err = e as Error;
     write(`libu: unexpected error: ${String(err?.message ?? err).split("\n")[0]} (run with --debug for details)\n`);

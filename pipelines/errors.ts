@@ -33,3 +33,19 @@ export class BuildError extends LibuError {
     this.name = "BuildError";
   }
 }
+
+/**
+ * A full disk — ENOSPC from Node, "No space left on device" from DuckDB (the warehouse, its spill files, the load's
+ * temporary copies) — as one Danish line naming the place, or undefined for any other error. `unchanged`: the
+ * command writes atomically, so nothing changed.
+ */
+export function diskFullError(e: unknown, what: string, opts: { where?: string; unchanged?: boolean } = {}): LibuError | undefined {
+  const err = e as NodeJS.ErrnoException;
+  const msg = String(err?.message ?? e);
+  if (err?.code !== "ENOSPC" && !/No space left on device|\bENOSPC\b/i.test(msg)) return undefined;
+  const where = err?.path ?? /"([^"]+)"/.exec(msg)?.[1] ?? opts.where;
+  return new LibuError(
+    `${what}: der er ikke mere plads på disken${where ? ` (${where})` : ""}${opts.unchanged ? "; intet er ændret" : ""} — ` +
+      "frigør plads, eller brug et drev med plads: TMPDIR for midlertidige filer, --db for lageret, --out for output",
+  );
+}

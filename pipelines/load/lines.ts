@@ -125,3 +125,35 @@ export function accountingProblem(expected: number, read: number, rejected: numb
     `rækker ville ${expected > read + rejected ? "gå tabt" : "komme til"} — intet er indlæst; tjek filen for anførselstegn og linjeskift midt i felter, eller eksportér den igen`
   );
 }
+
+/**
+ * The first line (1-based) with a quote inside an unquoted field (`Team Øst"erå`): text by RFC 4180's lenient reading,
+ * but DuckDB's reader can stop on it without saying where. Undefined when there is none.
+ */
+export function strayQuoteLine(bytes: Buffer, delimiter: string): number | undefined {
+  const delim = delimiter.charCodeAt(0);
+  let line = 1;
+  let inQuote = false;
+  let atFieldStart = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inQuote) {
+      if (c === QUOTE) {
+        if (bytes[i + 1] === QUOTE) i++;
+        else inQuote = false;
+      } else if (c === NL) line++;
+      continue;
+    }
+    if (c === NL) {
+      line++;
+      atFieldStart = true;
+      continue;
+    }
+    if (c === QUOTE) {
+      if (!atFieldStart) return line;
+      inQuote = true;
+    }
+    atFieldStart = c === delim;
+  }
+  return undefined;
+}

@@ -3,12 +3,14 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { maskCpr } from "../cpr.ts";
 import type { Warehouse } from "../db.ts";
-import { LibuError } from "../errors.ts";
+import { LibuError, diskFullError } from "../errors.ts";
 
 type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 
 export function cleanError(e: unknown, what: string): LibuError {
   if (e instanceof LibuError) return e;
+  const full = diskFullError(e, what, { unchanged: true });
+  if (full) return full;
   const msg = String((e as Error)?.message ?? e).split("\n")[0];
   return new LibuError(`${what}: ${maskCpr(msg)}`);
 }

@@ -4,12 +4,13 @@
 // lines it cannot split (wrong column count, unterminated quote) are quarantined under rule 0; lines it could
 // split but not type (a date in another contract format, a bad date) are re-read as text from the rejects
 // table's copy of the line and take the lenient text path (validate.ts). The file itself is read once.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Warehouse } from "../db.ts";
 import { lit } from "../db.ts";
-import { LibuError } from "../errors.ts";
+import { InputError, LibuError } from "../errors.ts";
 import type { Logger } from "../log.ts";
+import { strayQuoteLine } from "./lines.ts";
 import { all, run } from "./query.ts";
 
 export interface RawTables {
@@ -67,6 +68,15 @@ export const tempNames = (table: string) => ({
 
 const dialect = (delimiter: string) => `auto_detect = false, delim = ${lit(delimiter)}, quote = '"', escape = '"'`;
 
+/** DuckDB's "CSV Parser state machine reached an invalid state" as one line: where the stray quote is, what to do. */
+function unsplittable(args: ReadArgs): InputError {
+  const line = strayQuoteLine(readFileSync(args.csvPath), args.delimiter);
+  return new InputError([
+    `${args.file}${line ? `, linje ${line}` : ""}: filen kan ikke deles op i rækker${line ? ` — et anførselstegn (") står midt i et felt` : ""}; ` +
+      "fjern anførselstegnet, eller sæt hele feltet i anførselstegn, eller eksportér filen igen; intet er indlæst",
+  ]);
+}
+
 export async function readRaw(wh: Warehouse, args: ReadArgs, log: Logger): Promise<RawTables> {
   const t = tempNames(args.table);
   const columns = args.types.map((type, i) => `${lit(rawColumn(i))}: ${lit(type)}`).join(", ");
@@ -91,7 +101,9 @@ export async function readRaw(wh: Warehouse, args: ReadArgs, log: Logger): Promi
   let blankLines: number[] = [];
   try {
     // Decided beforehand: inside the load's transaction a failed statement cannot be retried.
-    const reading = run(wh, `${args.file}: cannot be read`, read(!args.mixedLineEnds));
+    const reading = run(wh, `${args.file}: cannot be read`, read(!args.mixedLineEnds)).catch((e: Error) => {
+      throw /state machine reached an invalid state/i.test(e.message) ? unsplittable(args) : e;
+    });
     blankLines = args.blankLines(); // JavaScript's work while DuckDB reads on its own threads
     await reading;
   } finally {

@@ -5,6 +5,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openWarehouse } from "../../pipelines/db.ts";
+import { diskFullError } from "../../pipelines/errors.ts";
+import { cleanError } from "../../pipelines/load/query.ts";
 import { CPR_PATTERN, fixture, repoRoot, tempDir } from "./helpers.ts";
 
 const env = { ...process.env, LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" };
@@ -101,3 +103,33 @@ describe("a warehouse that cannot be written", () => {
     expect(r.stdout + r.stderr).not.toMatch(CPR_PATTERN);
   });
 });
+
+describe("a folder that cannot be written", () => {
+  // /sys refuses new files even to root (EPERM), where chmod would not stop a test run as root.
+  it("a new warehouse in a read-only folder says so (it was 'unexpected error: ENOENT mkdir')", () => {
+    const r = libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", "/sys/libu-test/w.duckdb"]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toBe("libu: /sys/libu-test/w.duckdb: lageret kan ikke skrives her (ingen adgang, eller mappen er skrivebeskyttet) — vælg et andet sted med --db <fil>\n");
+  });
+
+  it("a site into a read-only folder says so, in one line", async () => {
+    const db = join(tempDir(), "tomt.duckdb");
+    (await openWarehouse(db)).close();
+    const r = libu(["site", "--db", db, "--out", "/sys/libu-test/dist"]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toBe("libu: /sys/libu-test: sitet kan ikke bygges her (EPERM) — vælg en mappe der kan skrives i med --out <mappe>\n");
+  });
+});
+
+describe("a full disk", () => {
+  it("Node's ENOSPC and DuckDB's 'No space left on device' become one Danish line naming the place", () => {
+    const node = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", path: "/tmp/libu-load-x/underretninger.csv" });
+    expect(diskFullError(node, "underretninger.csv", { unchanged: true })?.message).toBe(
+      "underretninger.csv: der er ikke mere plads på disken (/tmp/libu-load-x/underretninger.csv); intet er ændret — frigør plads, eller brug et drev med plads: TMPDIR for midlertidige filer, --db for lageret, --out for output",
+    );
+    const duck = new Error('IO Error: Could not write file "/data/w.duckdb.wal": No space left on device');
+    expect(cleanError(duck, "load").message).toMatch(/^load: der er ikke mere plads på disken \(\/data\/w\.duckdb\.wal\); intet er ændret — /);
+    expect(diskFullError(new Error("Conversion Error"), "x")).toBeUndefined();
+  });
+});
+
