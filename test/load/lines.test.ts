@@ -29,6 +29,18 @@ describe("scanLines", () => {
 });
 
 describe("decodeMixed", () => {
+  it("in a large file finds the one valid UTF-8 character among thousands of Windows-1252 bytes, and finds none when there is none", () => {
+    // Over 4 KB the check is V8's regular expression over the bytes read as Latin-1, not the byte loop.
+    const cp = Buffer.from("a;b\n" + "Team Østerå § 52 – “x”;Ærø\n".repeat(500), "latin1");
+    expect(cp.length).toBeGreaterThan(8192);
+    expect(decodeMixed(cp)).toBeUndefined();
+    const withOne = Buffer.concat([cp, Buffer.from("Team Øst;x\n", "utf8")]);
+    const d = decodeMixed(withOne);
+    expect(d && "recoded" in d && d.recoded.length).toBe(500);
+    // Byte patterns of UTF-8 that are not characters (an overlong form, a surrogate) are not taken for one.
+    expect(decodeMixed(Buffer.concat([cp, Buffer.from([0xe0, 0x80, 0x80, 0x0a, 0xed, 0xa0, 0x80, 0x0a])]))).toBeUndefined();
+  });
+
   const cp = (s: string) => Buffer.from(s, "latin1");
   it("keeps UTF-8 rows and decodes a Windows-1252 row, reporting its line", () => {
     const buf = Buffer.concat([b("enhed;x\nØster;1\n"), cp("Søndre;2\n"), b("Vest å;3\n")]);
