@@ -7,6 +7,8 @@
 // total and its sources, …) and the hidden parts could be recovered by subtraction — because only one part is
 // hidden, or because the hidden parts together are still below g — more parts are hidden, smallest first.
 
+import { defaults } from "./config.ts";
+
 export type Art = "antal" | "andel" | "forhold";
 
 /** Why a figure is not shown. */
@@ -28,7 +30,8 @@ export interface Published {
   undertrykt: Undertrykt | null;
 }
 
-export const DEFAULT_THRESHOLD = 5;
+/** The configuration's default (config.ts), for callers that pass no threshold. */
+export const DEFAULT_THRESHOLD = defaults.diskretionsgraense;
 
 function checkThreshold(g: number): void {
   if (!Number.isInteger(g) || g < 1) throw new Error(`suppression threshold must be a whole number ≥ 1, not ${g}`);

@@ -17,7 +17,7 @@ export const SKJULT_FARVE = "#f0f0f0";
  * total minus the shown parts, so no more than is already public), drawn as one grey segment named `skjultNavn`
  * so that the columns keep their true height.
  */
-export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori", skjult = [], skjultNavn = "Skjult (for få til at vise hver for sig)", note }) {
+export function stabelFigur({ rows, kvartaler, lovskift, titel, beskrivelse, filnavn, graense, kategoriLabel = "Kategori", skjult = [], skjultNavn = "Skjult (for få til at vise hver for sig)", note }) {
   const navne = [...new Set(rows.map((r) => r.navn))];
   const medSkjult = skjult.some((r) => r.antal > 0);
   const domain = medSkjult ? [...navne, skjultNavn] : navne;
@@ -43,7 +43,7 @@ export function stabelFigur({ rows, kvartaler, titel, beskrivelse, filnavn, grae
     marginTop: 24,
     color: { domain, range: medSkjult ? [...graatoner(navne.length), SKJULT_FARVE] : graatoner(navne.length), legend: true },
     marks: [
-      ...lovskiftMarks(kvartaler),
+      ...lovskiftMarks(kvartaler, lovskift),
       Plot.rectY(data, Plot.stackY({ x1: "x1", x2: "x2", y: "antal", fill: "navn", stroke: "#fff", order: domain, title: (r) => `${r.navn}, ${fmt.kvartal(r.kvartal)}: ${fmt.tal(r.antal)}`, tip: true })),
       // Each segment's count written in it, so the stack reads in black and white too.
       Plot.text(data, Plot.stackY({ x: (r) => new Date((r.x1.getTime() + r.x2.getTime()) / 2), y: "antal", z: "navn", order: domain, text: (r) => (r.antal >= 12 ? fmt.tal(r.antal) : ""), fill: (r) => (LYSE.has(farveFor(domain, r.navn, navne.length)) ? "#000" : "#fff"), fontSize: 10 })),

@@ -8,6 +8,7 @@ export function kvartal(k: string | null | undefined): string;
 export function kvartalStart(k: string): Date;
 export function dato(d: Date | string | null | undefined): string;
 export function kvartalAfDato(d: Date | string): string;
+export function kvartalId(d: Date | string): string;
 export function forrigeKvartal(k: string): string;
 export function kvartalAaretFoer(k: string): string;
-export function vaerdi(row: { art: string; vaerdi: number | null; undertrykt?: string | null } | null | undefined, graense?: number): string;
+export function vaerdi(row: { art: string; vaerdi: number | null; undertrykt?: string | null } | null | undefined, graense: number): string;

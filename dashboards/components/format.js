@@ -66,6 +66,12 @@ export function kvartalAfDato(d) {
   return `${Math.floor(date.getUTCMonth() / 3) + 1}. kvt. ${date.getUTCFullYear()}`;
 }
 
+/** A date (Date or `YYYY-MM-DD`) → the id of its quarter, `2024K1`. */
+export function kvartalId(d) {
+  const date = d instanceof Date ? d : new Date(String(d).length === 10 ? `${d}T00:00:00Z` : d);
+  return `${date.getUTCFullYear()}K${Math.floor(date.getUTCMonth() / 3) + 1}`;
+}
+
 /** The previous quarter (`2025K1` → `2024K4`) and the same quarter a year earlier. */
 export function forrigeKvartal(k) {
   const [aar, n] = [Number(k.slice(0, 4)), Number(k.slice(5))];
@@ -77,9 +83,9 @@ export function kvartalAaretFoer(k) {
 
 /**
  * A published KPI figure as text: shares `84,3 %`, ratios `18,4`, counts `1.234`; a suppressed count `<5`,
- * a suppressed share or ratio `–`.
+ * a suppressed share or ratio `–`. `graense`: the suppression threshold (data.meta.diskretionsgraense).
  */
-export function vaerdi(row, graense = 5) {
+export function vaerdi(row, graense) {
   if (!row) return STREG;
   if (row.vaerdi === null || row.vaerdi === undefined) return row.undertrykt === "lille_antal" ? `<${graense}` : STREG;
   if (row.art === "andel") return pct(row.vaerdi);

@@ -6,19 +6,19 @@ import { KOMMUNE } from "./tal.js";
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies; paired with symbols for print. */
 export const FARVER = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"];
 export const SYMBOLER = ["circle", "square", "triangle", "diamond", "cross", "star", "wye", "times"];
-export const LOVSKIFT = new Date(Date.UTC(2024, 0, 1));
 
 /** Chart widths: `BRED` for a chart on its own line, `SMAL` for one of two side by side (`.trends`). */
 export const BRED = 820;
 export const SMAL = 460;
 
-/** The change of law, when the quarters cross 1 January 2024. */
-export function lovskiftMarks(kvartaler) {
-  if (!kvartaler.length) return [];
+/** The change of law, when the quarters cross `lovskift` (`YYYY-MM-DD`, mart_meta from the seed love). */
+export function lovskiftMarks(kvartaler, lovskift) {
+  if (!kvartaler.length || !lovskift) return [];
+  const LOVSKIFT = new Date(`${lovskift}T00:00:00Z`);
   const first = fmt.kvartalStart(kvartaler[0]);
   const last = fmt.kvartalStart(kvartaler.at(-1));
   if (!(first < LOVSKIFT && last >= LOVSKIFT)) return [];
-  const midt = new Date(LOVSKIFT.getTime() - 45 * 864e5); // between 4. kvt. 2023 and 1. kvt. 2024
+  const midt = new Date(LOVSKIFT.getTime() - 45 * 864e5); // between the last quarter before the change and the first after
   return [
     Plot.ruleX([midt], { stroke: "#333", strokeDasharray: "5,3", strokeWidth: 1.2 }),
     Plot.text([midt], { x: (d) => d, text: () => "Barnets Lov →", frameAnchor: "top", textAnchor: "start", dx: 4, dy: -12, fontSize: 11, fill: "#333" }),
@@ -62,9 +62,9 @@ function hLinjer(linjer, kvartaler) {
  * A trend of one or more series over quarters. `rows`: [{kvartal, serie, vaerdi}]; values may be null
  * (suppressed): the line breaks there rather than bridging the hidden quarter. `andel`: y as a share.
  * `maal`: an optional target (value, `maalTekst` its short label, `maalFra` the first quarter it applies to);
- * `referencer`: [{y, tekst}] reference levels. Series are told apart by colour and symbol (black-and-white print).
+ * `referencer`: [{y, tekst}] reference levels. `lovskift`: the day of the change of law (data.meta.lovskift), marked. Series are told apart by colour and symbol (black-and-white print).
  */
-export function trend({ rows, kvartaler, andel = true, decimals = 1, ariaLabel, maal, maalTekst, maalFra, referencer = [], height = 240, serier, width = SMAL }) {
+export function trend({ rows, kvartaler, lovskift, andel = true, decimals = 1, ariaLabel, maal, maalTekst, maalFra, referencer = [], height = 240, serier, width = SMAL }) {
   const names = serier ?? [...new Set(rows.map((r) => r.serie))];
   const have = new Map(rows.map((r) => [`${r.serie}|${r.kvartal}`, r]));
   const alle = names.flatMap((s) => kvartaler.map((k) => {
@@ -95,7 +95,7 @@ export function trend({ rows, kvartaler, andel = true, decimals = 1, ariaLabel, 
     symbol: { domain: names, range: SYMBOLER, legend: names.length > 1 },
     marks: [
       Plot.ruleY([0]),
-      ...lovskiftMarks(kvartaler),
+      ...lovskiftMarks(kvartaler, lovskift),
       ...hLinjer(linjer, kvartaler),
       Plot.line(alle, { x: "x", y: (r) => r.vaerdi ?? NaN, z: "serie", stroke: "serie", strokeWidth: (r) => (r.serie === KOMMUNE ? 3 : 1.5) }),
       Plot.dot(data, { x: "x", y: "vaerdi", stroke: "serie", fill: "serie", symbol: "serie", r: 3.5, title: tip, tip: true }),

@@ -4,26 +4,14 @@
 import * as fmt from "./format.js";
 import { FARVETEGN, KOMMUNE, csvKnap, el, farveklasse, indeks } from "./side.js";
 
-/** KPIs 3, 4, 7, 8, 11, 12, 13, 14 — or whatever kpi_definitioner marks as `kravtabel`. */
-export const KRAV = [
-  "underretning_vurderet_24t",
-  "underretning_kvitteret_6_hverdage",
-  "bfu_rettidig_4m",
-  "bfu_overskridelse_begrundet",
-  "handleplan_rettidig",
-  "boernesamtale_foer_afgoerelse",
-  "opfoelgning_rettidig",
-  "tilsyn_2_besoeg_12m",
-];
-
+/** The requirements of the table: the KPIs the registry marks as `kravtabel`, in its order. */
 export function kravKpis(data) {
-  const marked = data.definitioner.filter((d) => d.kravtabel === true).map((d) => d.kpi);
-  return marked.length ? marked : KRAV.filter((k) => data.definitioner.some((d) => d.kpi === k));
+  return data.definitioner.filter((d) => d.kravtabel === true).map((d) => d.kpi);
 }
 
 /** The legal basis in force in the quarter; where none is recorded, say so rather than leave the cell blank. */
-function lov(def, kvartal) {
-  const bl = kvartal >= "2024K1";
+function lov(def, kvartal, lovskift) {
+  const bl = Boolean(lovskift) && kvartal >= fmt.kvartalId(lovskift);
   return (bl ? def.lov_bl : def.lov_sel) || (bl ? "Barnets Lov: paragraf ikke fastlagt (se Metode)" : "Serviceloven: paragraf ikke fastlagt (se Metode)");
 }
 
@@ -36,7 +24,8 @@ export function kravRaekker(data, kvartal) {
     return {
       kpi,
       navn: def?.navn ?? kpi,
-      lov: def ? lov(def, kvartal) : "",
+      lov: def ? lov(def, kvartal, data.meta.lovskift) : "",
+      farver: Boolean(def?.farvegraenser),
       celler: kolonner.map((k) => {
         const r = find(kpi, kvartal, k === KOMMUNE ? null : k);
         return { kolonne: k, row: r, tekst: r ? fmt.vaerdi(r, data.meta.diskretionsgraense) : fmt.STREG, n: r?.naevner ?? null };
@@ -62,7 +51,8 @@ export function kravTabel(data, kvartal) {
           { "data-kpi": r.kpi },
           el("th", { scope: "row" }, r.navn, el("span", { class: "lov" }, r.lov)),
           r.celler.map((c) => {
-            const klasse = farveklasse(c.row?.vaerdi ?? null, data.meta);
+            // Coloured against the configured thresholds where the registry says so (`farvegraenser`).
+            const klasse = r.farver ? farveklasse(c.row?.vaerdi ?? null, data.meta) : "farve-ingen";
             return el(
               "td",
               { class: `celle ${klasse}`, "data-enhed": c.kolonne },

@@ -1,19 +1,15 @@
 // The headline KPIs and the written Danish summary of the quarter, as plain data and text (no DOM), so the
 // page, the PDF and the tests all get the same sentences.
 import * as fmt from "./format.js";
+import { lavereErBedre } from "./tal.js";
 
-/** The KPIs on the front page, in reading order. */
-export const HOVEDTAL = [
-  "underretninger_antal",
-  "underretning_vurderet_24t",
-  "bfu_rettidig_4m",
-  "handleplan_rettidig",
-  "opfoelgning_rettidig",
-  "tilsyn_2_besoeg_12m",
-  "anbragte_antal",
-  "anbringelse_familiebaseret_andel",
-  "sager_pr_sagsbehandler",
-];
+/** The KPIs on the front page, in reading order: those the registry gives a `hovedtal_nr`. */
+export function hovedtalKpis(data) {
+  return data.definitioner
+    .filter((d) => d.hovedtal_nr !== null && d.hovedtal_nr !== undefined)
+    .sort((a, b) => a.hovedtal_nr - b.hovedtal_nr)
+    .map((d) => d.kpi);
+}
 
 const upper = (s) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
@@ -21,30 +17,13 @@ function figure(row, graense) {
   return fmt.vaerdi(row, graense);
 }
 
-function lavereErBedre(def) {
-  return /^(lav|ned|faerre|færre|mindre|lower|down|-)/i.test(String(def?.retning ?? ""));
-}
-
 /**
- * The headline KPIs as the subjects of Danish sentences ("Andelen af … steg fra 71 % til 84 %"). The names in
- * kpi_definitioner are labels, not noun phrases ("Handleplan rettidigt"), so the front page's KPIs have theirs
- * written out here; any other KPI falls back to its label: "Handleplan rettidigt: andelen steg …".
+ * The KPI as the subject of Danish sentences ("Andelen af … steg fra 71 % til 84 %"): the registry's `emne`.
+ * The names are labels, not noun phrases ("Handleplan rettidigt"), so a KPI without an `emne` falls back to
+ * its label: "Handleplan rettidigt: andelen steg …".
  */
-const SUBJEKT = {
-  underretninger_antal: ["Antallet af underretninger", "det"],
-  underretning_vurderet_24t: ["Andelen af underretninger, der blev vurderet inden for 24 timer,", "den"],
-  bfu_rettidig_4m: ["Andelen af børnefaglige undersøgelser afsluttet inden for fire måneder", "den"],
-  handleplan_rettidig: ["Andelen af foranstaltninger med en rettidig handleplan", "den"],
-  opfoelgning_rettidig: ["Andelen af foranstaltninger, der blev fulgt op rettidigt,", "den"],
-  tilsyn_2_besoeg_12m: ["Andelen af anbragte børn med mindst to tilsynsbesøg om året", "den"],
-  anbragte_antal: ["Antallet af anbragte børn", "det"],
-  anbringelse_familiebaseret_andel: ["Andelen af anbragte børn i familiebaserede anbringelser", "den"],
-  sager_pr_sagsbehandler: ["Antallet af sager pr. sagsbehandler", "det"],
-};
-
 export function emne(def) {
-  const fast = SUBJEKT[def?.kpi];
-  if (fast) return fast[0];
+  if (def?.emne) return def.emne;
   const navn = upper(String(def?.navn ?? def?.kpi ?? ""));
   const hvad = def?.art === "andel" ? "andelen" : def?.art === "antal" ? "antallet" : "tallet";
   return `${navn}: ${hvad}`;
@@ -52,7 +31,7 @@ export function emne(def) {
 
 /** The pronoun that takes up the subject in the next clause ("… For et år siden var den 75 %"). */
 function pronomen(def) {
-  return SUBJEKT[def?.kpi]?.[1] ?? (def?.art === "andel" ? "den" : "det");
+  return def?.emne_pronomen || (def?.art === "andel" ? "den" : "det");
 }
 
 /** Target for a KPI in a quarter (municipality level), from the development plan. */
@@ -106,7 +85,7 @@ export function indledning(kvartal) {
  * quarter a year earlier (named once, in `indledning`), then the target: "Andelen af … steg fra 80,2 % til
  * 88,3 %; for et år siden var den 75,4 %. Målet for 2026 (mindst 90,0 %) er ikke nået, men …".
  */
-export function opsummering(data, kvartal, kpis = HOVEDTAL) {
+export function opsummering(data, kvartal, kpis = hovedtalKpis(data)) {
   const g = data.meta.diskretionsgraense;
   const saetninger = [];
   for (const kpi of kpis) {

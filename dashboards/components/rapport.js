@@ -1,25 +1,13 @@
 // The front page's headline tiles and summary (the committee's "bilag").
 import * as fmt from "./format.js";
-import { HOVEDTAL, STATUSTEKST, hovedtal, indledning, opsummering } from "./opsummering.js";
+import { STATUSTEKST, hovedtal, hovedtalKpis, indledning, opsummering } from "./opsummering.js";
 import { el, lavereErBedre } from "./side.js";
-
-/** What a headline share is a share of ("af 128 undersøgelser"); other KPIs say "sager". */
-const NAEVNER = {
-  underretning_vurderet_24t: "underretninger",
-  underretning_kvitteret_6_hverdage: "underretninger",
-  bfu_rettidig_4m: "undersøgelser",
-  handleplan_rettidig: "foranstaltninger",
-  opfoelgning_rettidig: "foranstaltninger",
-  tilsyn_2_besoeg_12m: "anbragte børn",
-  anbringelse_familiebaseret_andel: "anbragte børn",
-  anbringelse_institution_andel: "anbragte børn",
-};
 
 export function tiles(data, kvartal) {
   return el(
     "div",
     { class: "tiles" },
-    HOVEDTAL.filter((k) => data.definitioner.some((d) => d.kpi === k)).map((kpi) => {
+    hovedtalKpis(data).map((kpi) => {
       const h = hovedtal(data, kpi, kvartal);
       const status = h.maal?.status;
       return el(
@@ -28,7 +16,7 @@ export function tiles(data, kvartal) {
         el("h3", {}, h.def.navn),
         el("div", { class: "vaerdi", "data-vaerdi": "" }, h.tekst),
         h.naevner !== null && h.def.art !== "antal"
-          ? el("div", { class: "naevner" }, h.def.art === "forhold" ? `${fmt.tal(h.naevner, 1)} årsværk` : `af ${fmt.tal(h.naevner)} ${NAEVNER[kpi] ?? "sager"}`)
+          ? el("div", { class: "naevner" }, h.def.art === "forhold" ? `${fmt.tal(h.naevner, 1)} årsværk` : `af ${fmt.tal(h.naevner)} ${h.def.naevner_tekst || "sager"}`)
           : null,
         el(
           "dl",

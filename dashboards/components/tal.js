@@ -15,9 +15,14 @@ export function definition(data, kpi) {
   return data.definitioner.find((d) => d.kpi === kpi) ?? { kpi, navn: kpi, art: "andel", retning: "", beskrivelse: "" };
 }
 
-/** Lower is better for this KPI? (`retning` from kpi_definitioner.) */
+/** Lower is better for this KPI? (`retning` in the KPI registry.) */
 export function lavereErBedre(def) {
-  return /^(lav|ned|faerre|færre|mindre|lower|down|-)/i.test(String(def?.retning ?? ""));
+  return def?.retning === "lavere_bedre";
+}
+
+/** Higher is better for this KPI? (`retning` in the KPI registry; `neutral` is neither.) */
+export function hoejereErBedre(def) {
+  return def?.retning === "hoejere_bedre";
 }
 
 /** The KPI figure as text (`84,3 %`, `<5`, `–`). */

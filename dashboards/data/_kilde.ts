@@ -1,5 +1,6 @@
 // What the site's data loaders read: the page marts, opened read-only, suppressed before anything is emitted.
 // Each loader (`*.json.ts` beside this file) prints one of these objects as JSON. Only aggregates leave here.
+import { defaults } from "../../pipelines/config.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
 import { reasons } from "../../pipelines/load/validate.ts";
 import { cutAtQuarter } from "../../pipelines/release/cut.ts";
@@ -61,44 +62,35 @@ export interface Meta {
   farve_groen: number;
   farve_gul: number;
   bygget: string | null;
+  /** The day Barnets Lov replaced Serviceloven's child provisions (seed love); null without a build. */
+  lovskift: string | null;
 }
 
+/** A row of mart_kpi_definitioner, the KPI registry (models/seeds/kpi_definitioner.json describes each field). */
 export interface Definition {
   kpi: string;
   nr: number;
   navn: string;
   beskrivelse: string;
   art: Art;
-  retning: string;
+  retning: "hoejere_bedre" | "lavere_bedre" | "neutral";
   lov_sel: string | null;
   lov_bl: string | null;
   kravtabel: boolean | null;
+  lov_note: string | null;
+  kategoriandel: boolean | null;
+  niveauer: string;
+  side: string;
+  afsnit: string | null;
+  afsnit_nr: number | null;
+  hovedtal_nr: number | null;
+  emne: string | null;
+  emne_pronomen: string | null;
+  naevner_tekst: string | null;
+  andel_af_gruppe: string | null;
+  farvegraenser: string | null;
+  reference_maal: number | null;
 }
-
-// Only used when `mart_kpi_definitioner` is not in the warehouse (yet): the kinds of kpis.md, so that
-// suppression still knows counts from shares. Labels then fall back to the KPI id.
-const KINDS: Record<string, Art> = {
-  underretninger_antal: "antal",
-  underretninger_boern: "antal",
-  underretning_vurderet_24t: "andel",
-  underretning_kvitteret_6_hverdage: "andel",
-  underretning_gentagen_12m: "andel",
-  underretninger_pr_1000_boern: "forhold",
-  bfu_rettidig_4m: "andel",
-  bfu_overskridelse_begrundet: "andel",
-  bfu_aaben_overskredet: "antal",
-  foranstaltninger_nye_antal: "antal",
-  handleplan_rettidig: "andel",
-  boernesamtale_foer_afgoerelse: "andel",
-  opfoelgning_rettidig: "andel",
-  tilsyn_2_besoeg_12m: "andel",
-  anbragte_antal: "antal",
-  anbringelse_familiebaseret_andel: "andel",
-  anbringelse_institution_andel: "andel",
-  anbringelse_uden_samtykke_andel: "andel",
-  anbringelse_trin_ned_12m: "andel",
-  sager_pr_sagsbehandler: "forhold",
-};
 
 async function readMeta(wh: Warehouse, have: Set<string>, missing: string[]): Promise<Meta> {
   const [m] = await maybe<Meta>(wh, have, "mart_meta", `select * from mart_meta limit 1`, missing);
@@ -106,10 +98,11 @@ async function readMeta(wh: Warehouse, have: Set<string>, missing: string[]): Pr
     kommune: m?.kommune ?? "Kommune",
     as_of: m?.as_of ?? null,
     seneste_kvartal: m?.seneste_kvartal ?? null,
-    diskretionsgraense: Number(m?.diskretionsgraense ?? 5),
-    farve_groen: Number(m?.farve_groen ?? 0.9),
-    farve_gul: Number(m?.farve_gul ?? 0.75),
+    diskretionsgraense: Number(m?.diskretionsgraense ?? defaults.diskretionsgraense),
+    farve_groen: Number(m?.farve_groen ?? defaults.farvegraenser.groen),
+    farve_gul: Number(m?.farve_gul ?? defaults.farvegraenser.gul),
     bygget: m?.bygget ?? null,
+    lovskift: m?.lovskift ?? null,
   };
 }
 
@@ -140,7 +133,8 @@ export async function kpiData(wh: Warehouse): Promise<KpiData> {
   const have = await tables(wh);
   const missing: string[] = [];
   const meta = await readMeta(wh, have, missing);
-  let definitioner = await maybe<Definition>(wh, have, "mart_kpi_definitioner", `select * from mart_kpi_definitioner order by nr`, missing);
+  // Without the registry no KPI's kind is known, and suppressKpiRows hides a figure of unknown kind.
+  const definitioner = await maybe<Definition>(wh, have, "mart_kpi_definitioner", `select * from mart_kpi_definitioner order by nr`, missing);
   const rows = await maybe<KpiRow>(
     wh,
     have,
@@ -148,13 +142,10 @@ export async function kpiData(wh: Warehouse): Promise<KpiData> {
     `select kpi, kvartal, niveau, enhed, taeller, naevner from mart_kpi_kvartal order by kpi, kvartal, niveau, enhed`,
     missing,
   );
-  if (definitioner.length === 0)
-    definitioner = Object.entries(KINDS).map(([kpi, art], i) => ({
-      kpi, nr: i + 1, navn: kpi, beskrivelse: "", art, retning: "", lov_sel: null, lov_bl: null, kravtabel: null,
-    }));
   const arter = new Map(definitioner.map((d) => [d.kpi, d.art]));
   const g = meta.diskretionsgraense;
-  const kpi = hideWithPlacementTable(suppressKpiRows(rows, arter, g), have.has("mart_anbringelser_kvartal") ? await anbringelseRows(wh, have, []) : [], g);
+  const grupper = new Map(definitioner.filter((d) => d.andel_af_gruppe).map((d) => [d.kpi, d.andel_af_gruppe as string]));
+  const kpi = hideWithPlacementTable(suppressKpiRows(rows, arter, g), have.has("mart_anbringelser_kvartal") ? await anbringelseRows(wh, have, []) : [], grupper, g);
   const published = new Map(kpi.map((r) => [`${r.kpi}|${r.kvartal}|${r.enhed ?? ""}`, r]));
   const plan = await maybe<Record<string, unknown>>(
     wh,
@@ -230,19 +221,14 @@ function suppressAnbringelser(rows: AnbringelseRow[], g: number) {
 /**
  * The shares of KPIs 16 and 17 times their denominator (KPI 15) are the group counts of the placement table,
  * and the third group is what is left: a share is published only where its group count is, else the
- * table's hidden cells could be worked out from kpi.json.
+ * table's hidden cells could be worked out from kpi.json. `grupper`: KPI → its group (registry: andel_af_gruppe).
  */
-const ANDEL_AF_GRUPPE: Record<string, string> = {
-  anbringelse_familiebaseret_andel: "familiebaseret",
-  anbringelse_institution_andel: "institution",
-};
-
-function hideWithPlacementTable(kpi: PublishedKpiRow[], rows: AnbringelseRow[], g: number): PublishedKpiRow[] {
+function hideWithPlacementTable(kpi: PublishedKpiRow[], rows: AnbringelseRow[], grupper: Map<string, string>, g: number): PublishedKpiRow[] {
   if (!rows.length) return kpi;
   const sup = suppressAnbringelser(rows, g);
   const hidden = new Set(rows.filter((_, i) => sup[i].undertrykt !== null).map((r) => `${r.kvartal}|${r.niveau === "kommune" ? "" : r.enhed}|${r.gruppe}`));
   return kpi.map((r) => {
-    const gruppe = ANDEL_AF_GRUPPE[r.kpi];
+    const gruppe = grupper.get(r.kpi);
     if (!gruppe || r.vaerdi === null || !hidden.has(`${r.kvartal}|${r.enhed ?? ""}|${gruppe}`)) return r;
     return { ...r, vaerdi: null, naevner: null, undertrykt: "komplementaer" };
   });

@@ -3,9 +3,13 @@
 -- summed once at the end for both levels.
 with
   lov as (
-    -- Barnets Lov replaced Serviceloven's child provisions on this day (kpis.md "Law versions").
+    -- Barnets Lov replaced Serviceloven's child provisions on this day (the seed love).
     select
-      date '2024-01-01' as barnets_lov_fra
+      cast(gaelder_fra as date) as barnets_lov_fra
+    from
+      love
+    where
+      lov = 'barnets_lov'
   ),
   nye as (
     -- Measures with startet in the quarter: KPI 10's count and KPI 12's population.

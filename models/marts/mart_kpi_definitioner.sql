@@ -1,4 +1,5 @@
--- The KPI definitions as the site shows them (labels, method texts, legal basis), from the seed.
+-- The KPI registry as the site and the PDF read it (labels, method texts, legal basis, wording, placement),
+-- from the seed kpi_definitioner: the only place for per-KPI facts.
 select
   cast(kpi as varchar) as kpi,
   cast(nr as integer) as nr,
@@ -10,7 +11,18 @@ select
   cast(lov_bl as varchar) as lov_bl,
   cast(kravtabel as boolean) as kravtabel,
   cast(lov_note as varchar) as lov_note,
-  cast(kategoriandel as boolean) as kategoriandel
+  cast(kategoriandel as boolean) as kategoriandel,
+  cast(niveauer as varchar) as niveauer,
+  cast(side as varchar) as side,
+  cast(afsnit as varchar) as afsnit,
+  cast(afsnit_nr as integer) as afsnit_nr,
+  cast(hovedtal_nr as integer) as hovedtal_nr,
+  cast(emne as varchar) as emne,
+  cast(emne_pronomen as varchar) as emne_pronomen,
+  cast(naevner_tekst as varchar) as naevner_tekst,
+  cast(andel_af_gruppe as varchar) as andel_af_gruppe,
+  cast(farvegraenser as varchar) as farvegraenser,
+  cast(reference_maal as double) as reference_maal
 from
   kpi_definitioner
 order by

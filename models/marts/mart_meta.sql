@@ -1,5 +1,14 @@
 -- One row about the build: the municipality, the data's as-of date, the latest complete quarter and
--- the publishing settings the site needs.
+-- the publishing settings the site needs, with the day of the change of law (seed love).
+with
+  lovskift as (
+    select
+      cast(gaelder_fra as date) as lovskift
+    from
+      love
+    where
+      lov = 'barnets_lov'
+  )
 select
   k.kommune,
   a.as_of,
@@ -14,7 +23,9 @@ select
   k.diskretionsgraense,
   k.farve_groen,
   k.farve_gul,
-  cast(current_timestamp as timestamp) as bygget
+  cast(current_timestamp as timestamp) as bygget,
+  l.lovskift
 from
   cfg_kommune as k
   left join int_as_of as a on true
+  left join lovskift as l on true

@@ -1,11 +1,12 @@
--- KPIs 6 and 19 are defined for the whole municipality only.
+-- A KPI the registry defines for the whole municipality only (niveauer = 'kommune': KPIs 6 and 19) has no unit rows.
 -- model: mart_kpi_kvartal
 -- kolonne: niveau
 -- severity: error
 select
-  *
+  k.*
 from
-  mart_kpi_kvartal
+  mart_kpi_kvartal as k
+  join kpi_definitioner as d on d.kpi = k.kpi
 where
-  kpi in ('underretninger_pr_1000_boern', 'anbringelse_trin_ned_12m')
-  and niveau <> 'kommune'
+  d.niveauer = 'kommune'
+  and k.niveau <> 'kommune'

@@ -2,35 +2,17 @@
 // the site's tests run against it, independent of the demo generator and the models. It plants what the
 // tests must see handled: a unit named `<b>Team</b>`, small counts and small denominators in the latest
 // quarter, quarters on both sides of 1 January 2024.
+// The KPI registry is the real one: mart_kpi_definitioner is built by its model from the seed, so the site is
+// tested against the same per-KPI facts it is built with.
 import { rmSync } from "node:fs";
-import { openWarehouse } from "../../pipelines/db.ts";
+import { type Warehouse, openWarehouse } from "../../pipelines/db.ts";
+import { MODELS_DIR } from "../../pipelines/paths.ts";
+import { discoverModels } from "../../pipelines/runner/models.ts";
+import { loadSeeds } from "../../pipelines/runner/runner.ts";
 
 export const FIXTURE_UNITS = ["Team Nord", "Team Syd", "<b>Team</b>", "Familiecenter Øst"];
 export const FIXTURE_QUARTERS = quarters("2023K1", "2025K3");
 export const FIXTURE_AS_OF = "2025-10-15";
-
-export const FIXTURE_DEFINITIONS: [number, string, string, "antal" | "andel" | "forhold", string, string, string, boolean][] = [
-  [1, "underretninger_antal", "Underretninger modtaget", "antal", "lavere_bedre", "SEL § 153-154", "BL §§ 133-134", false],
-  [2, "underretninger_boern", "Børn med underretning", "antal", "lavere_bedre", "SEL § 153-154", "BL §§ 133-134", false],
-  [3, "underretning_vurderet_24t", "Underretninger vurderet inden for 24 timer", "andel", "hoejere_bedre", "SEL § 155", "BL §§ 136-137", true],
-  [4, "underretning_kvitteret_6_hverdage", "Kvittering til fagperson inden for 6 hverdage", "andel", "hoejere_bedre", "SEL § 155 b", "BL § 138", true],
-  [5, "underretning_gentagen_12m", "Børn med gentagne underretninger (12 mdr.)", "andel", "lavere_bedre", "", "", false],
-  [6, "underretninger_pr_1000_boern", "Underretninger pr. 1.000 børn", "forhold", "lavere_bedre", "", "", false],
-  [7, "bfu_rettidig_4m", "Børnefaglige undersøgelser afsluttet inden for fire måneder", "andel", "hoejere_bedre", "SEL § 50", "BL § 20, stk. 3", true],
-  [8, "bfu_overskridelse_begrundet", "Overskredne undersøgelser med begrundelse", "andel", "hoejere_bedre", "SEL § 50", "BL § 20, stk. 3", true],
-  [9, "bfu_aaben_overskredet", "Åbne undersøgelser over fristen", "antal", "lavere_bedre", "SEL § 50", "BL § 20, stk. 3", false],
-  [10, "foranstaltninger_nye_antal", "Nye foranstaltninger", "antal", "lavere_bedre", "", "", false],
-  [11, "handleplan_rettidig", "Handleplan/barnets plan rettidigt", "andel", "hoejere_bedre", "SEL § 140", "BL § 91", true],
-  [12, "boernesamtale_foer_afgoerelse", "Børnesamtale før afgørelse", "andel", "hoejere_bedre", "SEL § 48", "BL § 5", true],
-  [13, "opfoelgning_rettidig", "Rettidig opfølgning på foranstaltninger", "andel", "hoejere_bedre", "SEL § 70", "BL § 95", true],
-  [14, "tilsyn_2_besoeg_12m", "Anbragte børn med to tilsynsbesøg (12 mdr.)", "andel", "hoejere_bedre", "SEL § 148", "BL § 156, stk. 5", true],
-  [15, "anbragte_antal", "Anbragte børn", "antal", "lavere_bedre", "", "", false],
-  [16, "anbringelse_familiebaseret_andel", "Anbragte i familiebaseret anbringelse", "andel", "hoejere_bedre", "", "", false],
-  [17, "anbringelse_institution_andel", "Anbragte på institution", "andel", "lavere_bedre", "", "", false],
-  [18, "anbringelse_uden_samtykke_andel", "Anbringelser uden samtykke", "andel", "lavere_bedre", "", "", false],
-  [19, "anbringelse_trin_ned_12m", "Børn flyttet ned ad indsatstrappen (12 mdr.)", "andel", "hoejere_bedre", "", "", false],
-  [20, "sager_pr_sagsbehandler", "Sager pr. sagsbehandler", "forhold", "lavere_bedre", "", "", false],
-];
 
 function quarters(from: string, to: string): string[] {
   const out: string[] = [];
@@ -48,16 +30,25 @@ function rng(seed: number) {
   return () => ((s = (s * 1103515245 + 12345) % 2147483648), s / 2147483648);
 }
 
+/** The seeds and mart_kpi_definitioner, built by the real model; returns the KPIs with their kinds in registry order. */
+async function registry(wh: Warehouse): Promise<{ kpi: string; art: "antal" | "andel" | "forhold" }[]> {
+  await loadSeeds(wh, MODELS_DIR);
+  const model = discoverModels(MODELS_DIR).find((m) => m.name === "mart_kpi_definitioner")!;
+  await wh.run(`create table mart_kpi_definitioner as ${model.sql}`);
+  return wh.all("select kpi, art from mart_kpi_definitioner order by nr");
+}
+
 /** Writes the fixture warehouse to `path` (replacing any file there). */
 export async function writeFixtureWarehouse(path: string): Promise<void> {
   rmSync(path, { force: true });
   rmSync(`${path}.wal`, { force: true });
   const wh = await openWarehouse(path);
+  const definitions = await registry(wh);
   const r = rng(42);
   const kpiRows: (string | number | null)[][] = [];
   const latest = FIXTURE_QUARTERS.at(-1)!;
   FIXTURE_QUARTERS.forEach((kv, qi) => {
-    for (const [, kpi, , art] of FIXTURE_DEFINITIONS) {
+    for (const { kpi, art } of definitions) {
       const unitRows: [string, number, number | null][] = [];
       FIXTURE_UNITS.forEach((unit, ui) => {
         // The markup-named unit is small: its figures are the ones suppression must catch.
@@ -99,11 +90,6 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
   };
 
   await insert("mart_kpi_kvartal", "kpi varchar, kvartal varchar, niveau varchar, enhed varchar, taeller double, naevner double, vaerdi double", kpiRows);
-  await insert(
-    "mart_kpi_definitioner",
-    "kpi varchar, nr integer, navn varchar, beskrivelse varchar, art varchar, retning varchar, lov_sel varchar, lov_bl varchar, kravtabel boolean, kategoriandel boolean",
-    FIXTURE_DEFINITIONS.map(([nr, kpi, navn, art, retning, sel, bl, krav]) => [kpi, nr, navn, `Beskrivelse af ${navn.toLowerCase()} (KPI ${nr}).`, art, retning, sel, bl, krav, nr >= 16 && nr <= 19]),
-  );
   const fordeling: (string | number | null)[][] = [];
   for (const kv of FIXTURE_QUARTERS) {
     for (const [kode, navn, n] of [["skole", "Skole", 40], ["dagtilbud", "Dagtilbud", 25], ["politi", "Politi", 30], ["sundhed", "Sundhedsvæsen", 20], ["anonym", "Anonym", 3]] as const)
@@ -150,8 +136,8 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
     "kpi varchar, periode varchar, kvartal varchar, niveau varchar, enhed varchar, maal double, vaerdi double, retning varchar, status varchar",
     plan,
   );
-  await wh.run(`create table mart_meta (kommune varchar, as_of date, seneste_kvartal varchar, diskretionsgraense integer, farve_groen double, farve_gul double, bygget timestamp)`);
-  await wh.run(`insert into mart_meta values ('Fiktiv Kommune', DATE '${FIXTURE_AS_OF}', '${latest}', 5, 0.9, 0.75, TIMESTAMP '2025-10-16 08:00:00')`);
+  await wh.run(`create table mart_meta (kommune varchar, as_of date, seneste_kvartal varchar, diskretionsgraense integer, farve_groen double, farve_gul double, bygget timestamp, lovskift date)`);
+  await wh.run(`insert into mart_meta values ('Fiktiv Kommune', DATE '${FIXTURE_AS_OF}', '${latest}', 5, 0.9, 0.75, TIMESTAMP '2025-10-16 08:00:00', (select cast(gaelder_fra as date) from love where lov = 'barnets_lov'))`);
   await insert(
     "mart_datakvalitet_loads",
     "load_id integer, as_of date, startet timestamp, tabel varchar, fil varchar, format varchar, tegnsaet varchar, raekker_laest bigint, raekker_indlaest bigint, raekker_karantaene bigint",

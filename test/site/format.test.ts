@@ -32,12 +32,12 @@ describe("Danish formats", () => {
     expect(fmt.kvartalAaretFoer("2025K3")).toBe("2024K3");
   });
   it("published KPI figures", () => {
-    expect(fmt.vaerdi({ art: "andel", vaerdi: 0.5, undertrykt: null })).toBe("50,0 %");
-    expect(fmt.vaerdi({ art: "antal", vaerdi: 1234, undertrykt: null })).toBe("1.234");
-    expect(fmt.vaerdi({ art: "forhold", vaerdi: 18.44, undertrykt: null })).toBe("18,4");
-    expect(fmt.vaerdi({ art: "antal", vaerdi: null, undertrykt: "lille_antal" })).toBe("<5");
-    expect(fmt.vaerdi({ art: "antal", vaerdi: null, undertrykt: "komplementaer" })).toBe("–");
-    expect(fmt.vaerdi({ art: "andel", vaerdi: null, undertrykt: "lille_naevner" })).toBe("–");
+    expect(fmt.vaerdi({ art: "andel", vaerdi: 0.5, undertrykt: null }, 5)).toBe("50,0 %");
+    expect(fmt.vaerdi({ art: "antal", vaerdi: 1234, undertrykt: null }, 5)).toBe("1.234");
+    expect(fmt.vaerdi({ art: "forhold", vaerdi: 18.44, undertrykt: null }, 5)).toBe("18,4");
+    expect(fmt.vaerdi({ art: "antal", vaerdi: null, undertrykt: "lille_antal" }, 5)).toBe("<5");
+    expect(fmt.vaerdi({ art: "antal", vaerdi: null, undertrykt: "komplementaer" }, 5)).toBe("–");
+    expect(fmt.vaerdi({ art: "andel", vaerdi: null, undertrykt: "lille_naevner" }, 5)).toBe("–");
     expect(fmt.vaerdi({ art: "antal", vaerdi: null, undertrykt: "lille_antal" }, 10)).toBe("<10");
   });
 });
