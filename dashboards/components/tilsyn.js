@@ -69,9 +69,10 @@ function celle(r, meta, enhed, { kompakt = false } = {}) {
   );
 }
 
-/** The legal basis in force in the quarter (every reference is marked not legally verified in the catalogue). */
-function lov(q, kvartal) {
-  return (kvartal >= "2024K1" ? q.lov_bl : q.lov_sel) ?? "";
+/** The legal basis in force in the quarter (every reference is marked not legally verified in the catalogue); the
+ * change of law is mart_meta.lovskift (seed `love`). */
+function lov(q, kvartal, meta) {
+  return (meta.lovskift && kvartal >= fmt.kvartalId(meta.lovskift) ? q.lov_bl : q.lov_sel) ?? "";
 }
 
 /** The table's rows: per omraade its roll-up, then (unless `spoergsmaal` is false) its questions. */
@@ -110,7 +111,7 @@ export function tilsynTabel(til, meta, kvartal, { spoergsmaal = true, kompakt = 
         el(
           "tr",
           { class: r.spoergsmaal_id ? "spoergsmaal" : "omraade", "data-omraade": r.omraade, "data-spoergsmaal": r.spoergsmaal_id ?? "" },
-          el("th", { scope: "row", title: r.q?.tekst ?? null }, r.navn, r.q && !kompakt ? el("span", { class: "lov" }, lov(r.q, kvartal)) : null),
+          el("th", { scope: "row", title: r.q?.tekst ?? null }, r.navn, r.q && !kompakt ? el("span", { class: "lov" }, lov(r.q, kvartal, meta)) : null),
           kolonner.map((k) => celle(find(kvartal, k === KOMMUNE ? null : k, r.omraade, r.spoergsmaal_id), meta, k, { kompakt })),
         ),
       ),
