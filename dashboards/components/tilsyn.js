@@ -129,7 +129,20 @@ export function tilsynTabel(til, meta, kvartal, { spoergsmaal = true, kompakt = 
     { key: "spoergsmaal", label: "Spørgsmål" },
     ...kolonner.flatMap((k, i) => ["vægtet andel", "uvægtet andel", "95 %-interval", "antal svar", "bemærkning"].map((l, j) => ({ key: `c${i}_${j}`, label: `${k}: ${l}` }))),
   ];
-  return el("div", { class: "krav-blok" }, el("div", { style: { overflowX: "auto" } }, table), forklaring(meta), kompakt ? null : csvKnap(csvRows, csvCols, filnavn));
+  return el("div", { class: "krav-blok" }, el("div", { style: { overflowX: "auto" } }, table), forklaring(meta), skjultNote(til, meta, kvartal), kompakt ? null : csvKnap(csvRows, csvCols, filnavn));
+}
+
+/** How many of the quarter's figures are hidden, and why — so a table full of dashes is not read as missing data. */
+export function skjultNote(til, meta, kvartal) {
+  const rows = til.resultater.filter((r) => r.kvartal === kvartal);
+  const skjulte = rows.filter((r) => r.andel === null).length;
+  if (!skjulte) return null;
+  const g = meta.diskretionsgraense;
+  return el(
+    "p",
+    { class: "fodnote" },
+    `${fmt.tal(skjulte)} af kvartalets ${fmt.tal(rows.length)} tal er skjult (${fmt.STREG}): et tal vises kun, når mindst ${g} svar ligger bag, og hverken de sager, der overholdt kravet, eller de, der ikke gjorde, er mellem 1 og ${g - 1}. Med omkring 20 sager pr. enhed gælder det ofte et enkelt spørgsmål; områdernes samlede tal bygger på flere svar og kan oftere vises.`,
+  );
 }
 
 /** The legend: colours, the range's marks, n. */
