@@ -147,6 +147,7 @@ describe("mart_meta and the data-quality marts", () => {
         diskretionsgraense: 5,
         farve_groen: 0.9,
         farve_gul: 0.75,
+        lovskift: new Date("2024-01-01"), // from the seed love: Barnets Lov
       },
     ]);
     const [{ bygget }] = await wh.all<{ bygget: Date }>("select bygget from mart_meta");

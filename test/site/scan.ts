@@ -1,7 +1,8 @@
 // Finds counts between 1 and 4 in the site's JSON: every small whole number except under keys that are not
 // counts of people or cases, and shares of exactly 100 %.
 // The ledelsestilsyn's shares and interval bounds (0–1) are shares too; its n (answers) is a count.
-const NOT_COUNTS = new Set(["nr", "trin", "regel", "load_id", "diskretionsgraense", "farve_groen", "farve_gul", "maal", "version", "andel", "andel_vaegtet", "ci_nedre", "ci_oevre"]);
+// The registry's afsnit_nr and hovedtal_nr are positions on a page, not counts.
+const NOT_COUNTS = new Set(["nr", "afsnit_nr", "hovedtal_nr", "trin", "regel", "load_id", "diskretionsgraense", "farve_groen", "farve_gul", "maal", "version", "andel", "andel_vaegtet", "ci_nedre", "ci_oevre"]);
 
 export function smallCounts(json: unknown, where = ""): string[] {
   const small: string[] = [];
