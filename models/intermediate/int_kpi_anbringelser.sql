@@ -11,50 +11,23 @@ with
       int_anbringelse_paa_qe as p
       join int_kvartaler as k on k.kvartal = p.kvartal
   ),
-  tilsyn_population as (
-    -- KPI 14: the continuous placement containing qe must have begun on or before ws.
-    select
-      p.kvartal,
-      p.ws,
-      p.qe,
-      p.barn_id,
-      p.enhed
-    from
-      placeret as p
-      join int_anbringelsesforloeb as f on f.barn_id = p.barn_id
-      and f.startet <= p.qe
-      and coalesce(f.ophoert, date '9999-12-31') >= p.qe
-    where
-      f.startet <= p.ws
-  ),
-  tilsyn_besoeg as (
-    -- Visits in any unit count, dated in the 12-month window ws … qe.
-    select
-      p.kvartal,
-      p.barn_id,
-      count(*) as besoeg
-    from
-      tilsyn_population as p
-      join stg_tilsynsbesoeg as t on t.barn_id = p.barn_id
-      and t.dato between p.ws and p.qe
-    group by
-      p.kvartal,
-      p.barn_id
-  ),
   kpi_14 as (
+    -- The children placed on qe whose continuous placement began on or before ws; met with at least 2
+    -- visits (any unit) in the window ws … qe (int_tilsyn_paa_dag, which the worklist tilsyn reads too).
     select
       'tilsyn_2_besoeg_12m' as kpi,
-      p.kvartal,
-      p.enhed,
+      kvartal,
+      enhed,
       case
-        when coalesce(b.besoeg, 0) >= 2 then 1
+        when besoeg_12m >= 2 then 1
         else 0
       end as taeller,
       1 as naevner
     from
-      tilsyn_population as p
-      left join tilsyn_besoeg as b on b.kvartal = p.kvartal
-      and b.barn_id = p.barn_id
+      int_tilsyn_paa_dag
+    where
+      kvartal is not null
+      and i_population
   ),
   kpi_15 as (
     select

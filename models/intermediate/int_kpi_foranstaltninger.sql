@@ -2,19 +2,11 @@
 -- own unit. One row per measure in a population (taeller 0/1, naevner 1; naevner NULL for the count),
 -- summed once at the end for both levels.
 with
-  lov as (
-    -- Barnets Lov replaced Serviceloven's child provisions on this day (the seed love).
-    select
-      cast(gaelder_fra as date) as barnets_lov_fra
-    from
-      love
-    where
-      lov = 'barnets_lov'
-  ),
   nye as (
     -- Measures with startet in the quarter: KPI 10's count and KPI 12's population.
     select
       k.kvartal,
+      f.foranstaltning_id,
       f.barn_id,
       f.startet,
       f.enhed
@@ -32,111 +24,54 @@ with
     from
       nye
   ),
-  plan_frist as (
-    -- KPI 11's deadline by the law in force on startet. Serviceloven: every measure, plan before the
-    -- decision. Barnets Lov: placements only; without consent (samtykke false) before the decision,
-    -- otherwise (consent or consent unknown) within 3 months.
-    select
-      f.barn_id,
-      f.startet,
-      f.enhed,
-      case
-        when f.startet < lov.barnets_lov_fra then f.startet
-        when f.samtykke = false then f.startet
-        else cast(f.startet + interval 3 month as date)
-      end as frist
-    from
-      stg_foranstaltninger as f
-      cross join lov
-    where
-      f.startet < lov.barnets_lov_fra
-      or f.er_anbringelse
-  ),
   kpi_11 as (
+    -- KPI 11's deadline and the child's first plan per measure (int_handleplan_frister); met when that plan
+    -- is dated by the deadline.
     select
       'handleplan_rettidig' as kpi,
       k.kvartal,
       p.enhed,
       case
-        when exists (
-          select
-            1
-          from
-            stg_handleplaner as h
-          where
-            h.barn_id = p.barn_id
-            and h.dato between cast(p.startet - interval 12 month as date) and p.frist
-        ) then 1
+        when p.foerste_plan <= p.frist then 1
         else 0
       end as taeller,
       1 as naevner
     from
-      plan_frist as p
+      int_handleplan_frister as p
       join int_kvartaler as k on k.kvartal = concat(year(p.frist), 'K', quarter(p.frist))
   ),
   kpi_12 as (
-    -- Every conversation row counts: held, or lawfully omitted (undladt true).
+    -- Every conversation row counts: held, or lawfully omitted (undladt true); int_boernesamtale_foer_afgoerelse.
     select
       'boernesamtale_foer_afgoerelse' as kpi,
       n.kvartal,
       n.enhed,
       case
-        when exists (
-          select
-            1
-          from
-            stg_boernesamtaler as s
-          where
-            s.barn_id = n.barn_id
-            and s.dato between cast(n.startet - interval 6 month as date) and n.startet
-        ) then 1
+        when s.samtale is not null then 1
         else 0
       end as taeller,
       1 as naevner
     from
       nye as n
-  ),
-  opfoelgning_population as (
-    -- KPI 13: measures active on qe whose first follow-up (startet + 3 months) lies before qe.
-    select
-      kvartal,
-      qe,
-      foranstaltning_id,
-      barn_id,
-      startet,
-      enhed
-    from
-      int_foranstaltninger_paa_qe
-    where
-      cast(startet + interval 3 month as date) < qe
+      join int_boernesamtale_foer_afgoerelse as s using (foranstaltning_id)
   ),
   kpi_13 as (
-    -- Met when the latest follow-up L dated startet … qe gives L + k months >= qe. The population has
-    -- startet + 3 months < qe, so without a follow-up it is never met, and since L + k months grows
-    -- with L this is: some follow-up in startet … qe has dato + k months >= qe. A semi join, not the
-    -- latest follow-up by a join and group by (seconds on the national set) nor an as-of join (inside
-    -- the build's transaction DuckDB planned it as a nested loop).
+    -- Measures active on qe whose first follow-up (startet + 3 months) lies before qe; met when the next
+    -- follow-up deadline of int_opfoelgning_paa_dag is not passed on qe.
     select
       'opfoelgning_rettidig' as kpi,
-      p.kvartal,
-      p.enhed,
+      kvartal,
+      enhed,
       case
-        when exists (
-          select
-            1
-          from
-            stg_opfoelgninger as o
-          where
-            o.barn_id = p.barn_id
-            and o.dato between p.startet and p.qe
-            and cast(o.dato + to_months(c.opfoelgning_interval_maaneder) as date) >= p.qe
-        ) then 1
+        when frist >= dag then 1
         else 0
       end as taeller,
       1 as naevner
     from
-      opfoelgning_population as p
-      cross join cfg_kommune as c
+      int_opfoelgning_paa_dag
+    where
+      kvartal is not null
+      and foerste_frist < dag
   ),
   poster as (
     select

@@ -47,19 +47,17 @@ with
     group by
       grouping sets ((kvartal), (kvartal, enhed))
   ),
-  -- KPI 9: open and overdue at the end of each quarter (startet <= qe follows from frist < qe; kept as kpis.md states it).
+  -- KPI 9: open and overdue at the end of each quarter (int_undersoegelser_paa_dag: startet <= qe and afsluttet
+  -- empty or > qe, the worklist undersoegelser reads the same rows).
   aabne_overskredne as (
     select
-      q.kvartal,
-      u.enhed
+      kvartal,
+      enhed
     from
-      stg_undersoegelser as u
-      join int_kvartaler as q on u.startet <= q.qe
-      and u.frist < q.qe
-      and (
-        u.afsluttet is null
-        or u.afsluttet > q.qe
-      )
+      int_undersoegelser_paa_dag
+    where
+      kvartal is not null
+      and frist < dag
   ),
   kpi_9_bfu_aaben_overskredet as (
     select

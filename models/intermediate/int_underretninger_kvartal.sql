@@ -1,16 +1,5 @@
 -- Each notification in the complete quarter of its event day (the date of modtaget), with the
--- requirements of KPIs 3 and 4 judged once: assessed within 24 hours, acknowledged within 6 working days.
-with
-  kvitteringsfrister as (
-    -- The 6th working day after each day R (R itself not counted).
-    select
-      r.dato,
-      k.dato as frist
-    from
-      int_kalender as r
-      join int_kalender as k on k.er_hverdag
-      and k.hverdag_nr = r.hverdag_nr + 6
-  )
+-- requirements of KPIs 3 and 4 as judged once in int_underretninger_frister.
 select
   u.underretning_id,
   u.barn_id,
@@ -29,22 +18,10 @@ select
   q.qs,
   q.qe,
   q.ws,
-  -- Exactly 24 hours is met; a missing vurderet is not. The export's timestamps are Danish wall-clock
-  -- times; 24 hours are 24 elapsed hours, so both are read as Europe/Copenhagen time: across the night
-  -- the clocks go back, 23.5 hours on the clock are 24.5 hours elapsed (and the other way in spring).
-  -- Daylight saving time moves the clock by an hour at most, so only a clock difference within an hour
-  -- of 24 needs the (slow) time-zone conversion.
-  case
-    when u.vurderet is null then false
-    when u.vurderet <= u.modtaget + interval 23 hour then true
-    when u.vurderet > u.modtaget + interval 25 hour then false
-    else timezone('Europe/Copenhagen', u.vurderet) <= timezone('Europe/Copenhagen', u.modtaget) + interval 24 hour
-  end as vurderet_24t,
-  f.frist as kvittering_frist,
-  -- A missing kvitteret is not met.
-  coalesce(u.kvitteret <= f.frist, false) as kvitteret_6_hverdage
+  u.vurderet_24t,
+  u.kvittering_frist,
+  u.kvitteret_6_hverdage
 from
-  stg_underretninger as u
+  int_underretninger_frister as u
   -- The quarter by its key, a hash join: a range join on qs … qe cost seconds on the national set.
   join int_kvartaler as q on q.kvartal = concat(year(u.modtaget_dato), 'K', quarter(u.modtaget_dato))
-  left join kvitteringsfrister as f on f.dato = u.modtaget_dato
