@@ -10,7 +10,7 @@ import { LibuError, UsageError, diskFullError } from "./errors.ts";
 import { interruptible, whileInterruptible } from "./interrupt.ts";
 import { createLogger, type Output } from "./log.ts";
 
-const commandNames = ["demo", "load", "rekey", "build", "test", "sql", "site", "report", "run", "docs", "udgiv", "tilsyn"] as const;
+const commandNames = ["demo", "load", "rekey", "build", "test", "sql", "site", "report", "run", "docs", "udgiv", "tilsyn", "arbejdslister"] as const;
 
 async function loadCommand(name: string): Promise<Command> {
   const mod = await import(`./commands/${name}.ts`);

@@ -1,0 +1,149 @@
+// The worklists on the default demo (issue 12): the fixed call of cli.md, the consistency with the KPIs on a
+// quarter's last day (per unit and for the municipality), the files' permissions, no CPR number or pseudonym
+// in any file, the refusal of the site's folder, and no case id of the demo in the built site or the PDF.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { csvParse } from "d3-dsv";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../pipelines/cli.ts";
+import { DEFAULT_AS_OF } from "../../pipelines/commands/demo.ts";
+import { REPO } from "../../pipelines/commands/site.ts";
+import { openWarehouse } from "../../pipelines/db.ts";
+import { worklistNames } from "../../pipelines/worklists/lists.ts";
+
+let root: string;
+let db: string;
+
+async function libu(args: string[], expectCode = 0): Promise<{ out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, {
+    stdout: { write: (t) => void out.push(t) },
+    stderr: { write: (t) => void err.push(t) },
+    env: { LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests", PATH: process.env.PATH },
+    cwd: root,
+  });
+  expect(code, `libu ${args.join(" ")}: ${err.join("")}`).toBe(expectCode);
+  return { out: out.join(""), err: err.join("") };
+}
+
+async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const wh = await openWarehouse(db, { readOnly: true });
+  try {
+    return (await wh.all<Record<string, unknown>>(sql)).map(
+      (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])) as T,
+    );
+  } finally {
+    wh.close();
+  }
+}
+
+const readCsv = (dir: string, name: string) => csvParse(readFileSync(join(dir, `${name}.csv`), "utf8"));
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), "libu-lists-"));
+  db = join(root, "demo.duckdb");
+  await libu(["demo", "--out", join(root, "demo")]);
+  await libu(["load", join(root, "demo"), "--as-of", DEFAULT_AS_OF, "--db", db]);
+  await libu(["build", "--db", db]);
+}, 240_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("libu arbejdslister on the demo", () => {
+  it("the fixed call writes <liste>.csv for every list with enhed, status and frist, readable by the owner only", async () => {
+    const out = join(root, "lister");
+    const { out: printed } = await libu(["arbejdslister", "--db", db, "--dato", "2026-09-30", "--format", "csv", "--out", out]);
+    expect(readdirSync(out).sort()).toEqual(worklistNames.map((n) => `${n}.csv`).sort());
+    expect(statSync(out).mode & 0o777).toBe(0o700);
+    for (const name of worklistNames) {
+      const rows = readCsv(out, name);
+      expect(rows.columns, name).toEqual(expect.arrayContaining(["enhed", "status", "frist"]));
+      expect(statSync(join(out, `${name}.csv`)).mode & 0o777, name).toBe(0o600);
+      expect(printed).toContain(name);
+    }
+  }, 120_000);
+
+  it("on a quarter's last day the overdue rows equal KPI 9, KPI 13's and KPI 14's denominator minus numerator, per unit and for the municipality", async () => {
+    const out = join(root, "konsistens");
+    await libu(["arbejdslister", "--db", db, "--dato", "2026-09-30", "--format", "csv", "--out", out]);
+    const kpis = await query<{ kpi: string; enhed: string | null; taeller: number; naevner: number | null }>(
+      `select kpi, enhed, taeller, naevner from mart_kpi_kvartal where kvartal = '2026K3'
+       and kpi in ('bfu_aaben_overskredet', 'opfoelgning_rettidig', 'tilsyn_2_besoeg_12m')`,
+    );
+    const cases: [string, string][] = [
+      ["undersoegelser", "bfu_aaben_overskredet"],
+      ["opfoelgninger", "opfoelgning_rettidig"],
+      ["tilsyn", "tilsyn_2_besoeg_12m"],
+    ];
+    for (const [list, kpi] of cases) {
+      const overdue = readCsv(out, list).filter((r) => r.status === "overskredet");
+      const expected = (enhed: string | null) => {
+        const row = kpis.find((k) => k.kpi === kpi && k.enhed === enhed);
+        if (!row) return 0;
+        return row.naevner === null ? row.taeller : row.naevner - row.taeller;
+      };
+      expect(overdue.length, `${list} kommune`).toBe(expected(null));
+      expect(overdue.length, `${list} has overdue rows to compare`).toBeGreaterThan(0);
+      const units = new Set([...kpis.filter((k) => k.kpi === kpi && k.enhed).map((k) => k.enhed!), ...overdue.map((r) => r.enhed)]);
+      for (const unit of units) expect(overdue.filter((r) => r.enhed === unit).length, `${list} ${unit}`).toBe(expected(unit));
+    }
+  }, 120_000);
+
+  it("writes one workbook per unit and one for the municipality, 0600, with no CPR number and no pseudonym in any file", async () => {
+    const out = join(root, "xlsx");
+    await libu(["arbejdslister", "--db", db, "--out", out]);
+    const csvOut = join(root, "csv-scan");
+    await libu(["arbejdslister", "--db", db, "--format", "csv", "--out", csvOut]);
+    const units = await query<{ enhed: string }>("select distinct enhed from stg_sager");
+    const files = readdirSync(out);
+    expect(files.filter((f) => f.includes("-kommune-"))).toHaveLength(1);
+    expect(files.filter((f) => f.includes("-enhed-")).length).toBe(units.length);
+    const pseudonyms = (await query<{ b: string }>("select distinct cast(barn_id as varchar) as b from stg_underretninger")).map((r) => r.b);
+    const cprs = readFileSync(join(root, "demo", "underretninger.csv"), "utf8").match(/\b\d{6}-?\d{4}\b/g) ?? [];
+    expect(cprs.length).toBeGreaterThan(0);
+    for (const [dir, list] of [[out, files], [csvOut, readdirSync(csvOut)]] as const) {
+      for (const f of list) {
+        const path = join(dir, f);
+        expect(statSync(path).mode & 0o777, f).toBe(0o600);
+        const text = f.endsWith(".xlsx") ? execFileSync("unzip", ["-p", path], { encoding: "utf8", maxBuffer: 64 << 20 }) : readFileSync(path, "utf8");
+        expect(text.match(/\b\d{6}-?\d{4}\b/g) ?? [], f).toEqual([]);
+        for (const p of pseudonyms) if (text.includes(p)) throw new Error(`${f} holds the pseudonym ${p}`);
+        for (const c of cprs.slice(0, 200)) if (text.includes(c.replace("-", ""))) throw new Error(`${f} holds a CPR number`);
+      }
+    }
+  }, 180_000);
+
+  it("refuses an output folder inside the site's folder and a bad date", async () => {
+    const { err } = await libu(["arbejdslister", "--db", db, "--format", "csv", "--out", join(root, "dist", "lister")], 2);
+    expect(err).toMatch(/sitets mappe/);
+    expect((await libu(["arbejdslister", "--db", db, "--format", "csv", "--out", join(REPO, "dashboards", "x")], 2)).err).toMatch(/sitets mappe/);
+    expect((await libu(["arbejdslister", "--db", db, "--dato", "2026-02-30", "--out", join(root, "y")], 2)).err).toMatch(/--dato/);
+  });
+
+  it("the site and the PDF hold no case id of the demo", async () => {
+    const site = join(root, "site");
+    await libu(["site", "--db", db, "--out", site]);
+    const pdf = join(root, "rapport.pdf");
+    await libu(["report", "--db", db, "--kvartal", "2026K3", "--pdf", pdf]);
+    const ids = (
+      await query<{ id: string }>(
+        `select sag_id as id from stg_sager union select undersoegelse_id from stg_undersoegelser
+         union select foranstaltning_id from stg_foranstaltninger union select underretning_id from stg_underretninger`,
+      )
+    ).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(1000);
+    const texts: [string, string][] = [["rapport.pdf", execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" })]];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else texts.push([p, readFileSync(p, "latin1")]);
+      }
+    };
+    walk(site);
+    const pattern = new RegExp(`\\b(${ids.map((i) => i.replace(/[^A-Za-z0-9]/g, "")).join("|")})\\b`);
+    for (const [file, text] of texts) expect(text.match(pattern)?.[0], file).toBeUndefined();
+  }, 600_000);
+});
