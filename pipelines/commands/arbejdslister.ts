@@ -7,13 +7,13 @@ import { UsageError } from "../errors.ts";
 import { computeWorklists, readWorklist, worklistUnits } from "../worklists/compute.ts";
 import { worklists } from "../worklists/lists.ts";
 import { type ListData, checkOutFolder, prepareOutFolder, workbookPath, writeCsv, writeWorkbook } from "../worklists/write.ts";
-import { REPO } from "./site.ts";
+import { DASHBOARDS_DIR, MODELS_DIR, REPO } from "../paths.ts";
 
 const formats = ["xlsx", "csv"] as const;
 
 /** Folders the site is built from or into: the lists must never land there. */
 function siteFolders(ctx: Context): string[] {
-  const folders = [resolve(REPO, "dist"), resolve(REPO, "dashboards"), resolve(ctx.cwd, "dist")];
+  const folders = [resolve(REPO, "dist"), DASHBOARDS_DIR, resolve(ctx.cwd, "dist")];
   if (ctx.env.LIBU_SITE_OUT) folders.push(resolve(ctx.cwd, ctx.env.LIBU_SITE_OUT));
   return folders;
 }
@@ -52,7 +52,7 @@ export const command: Command = {
     const wh = await openWarehouse(ctx.dbPath, { readOnly: true });
     try {
       const settings = await ctx.log.timed("arbejdslister: beregnet", () =>
-        computeWorklists(wh, { modelsDir: resolve(REPO, "models"), dato, horisont: horisontText === undefined ? undefined : Number(horisontText) }),
+        computeWorklists(wh, { modelsDir: MODELS_DIR, dato, horisont: horisontText === undefined ? undefined : Number(horisontText) }),
       );
       const units = await worklistUnits(wh);
       const enhed = values.enhed as string | undefined;

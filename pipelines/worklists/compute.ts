@@ -3,7 +3,7 @@
 // table shadows the warehouse's table of the same name, so the rebuilt models read the date's own rows while
 // the warehouse, opened read-only, is not changed. Only the models between the worklists' date and the marts
 // are rebuilt; the per-record facts are then computed for that one day.
-import { type Model, discoverModels, orderModels } from "../build/models.ts";
+import { type Model, discoverModels, orderModels } from "../runner/models.ts";
 import { type Warehouse, ident } from "../db.ts";
 import { LibuError } from "../errors.ts";
 import { mart, worklists } from "./lists.ts";
