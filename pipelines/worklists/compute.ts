@@ -47,10 +47,10 @@ async function hasTable(wh: Warehouse, name: string): Promise<boolean> {
  */
 export async function computeWorklists(wh: Warehouse, opts: { modelsDir: string; dato?: string; horisont?: number }): Promise<Settings> {
   if (!(await hasTable(wh, PARAMETERS)) || !(await hasTable(wh, mart(worklists[0])))) {
-    throw new LibuError(`${wh.path}: the warehouse has no worklists yet — run \`libu build\` first`);
+    throw new LibuError(`${wh.path}: lageret har endnu ingen arbejdslister — kør \`libu build\` først`);
   }
   const [built] = await wh.all<{ dato: Date | null }>(`select dato from main.${PARAMETERS}`);
-  if (!built?.dato) throw new LibuError(`${wh.path}: nothing is loaded yet — run \`libu load <folder>\` and \`libu build\` first`);
+  if (!built?.dato) throw new LibuError(`${wh.path}: intet er indlæst endnu — kør \`libu load <mappe>\` og derefter \`libu build\``);
   const models = discoverModels(opts.modelsDir);
   await wh.run(
     `create or replace temp table ${PARAMETERS} as
@@ -65,7 +65,7 @@ export async function computeWorklists(wh: Warehouse, opts: { modelsDir: string;
     try {
       await wh.run(`create or replace temp ${kind} ${ident(model.name)} as\n${model.sql.trim().replace(/;\s*$/, "")}`);
     } catch (e) {
-      throw new LibuError(`worklists: model ${model.name} failed: ${(e as Error).message.split("\n")[0]}`);
+      throw new LibuError(`arbejdslister: modellen ${model.name} fejlede: ${(e as Error).message.split("\n")[0]}`);
     }
   }
   const [used] = await wh.all<{ dato: Date; horisont: number }>(`select dato, horisont from temp.${PARAMETERS}`);
