@@ -30,6 +30,10 @@ await step(["build", "--db", db]);
 const tilsynDir = join(demoDir, "tilsyn");
 rmSync(tilsynDir, { recursive: true, force: true });
 await demoTilsyn(step, db, tilsynDir, DEFAULT_AS_OF);
+// The worklists as the unit leaders get them (internal: data/demo/arbejdslister); one line per list.
+const listsDir = join(demoDir, "arbejdslister");
+rmSync(listsDir, { recursive: true, force: true });
+await step(["arbejdslister", "--db", db, "--out", listsDir]);
 await step(["site", "--db", db, "--out", dist]);
 
 const wanted = Number(process.env.PORT ?? 3000);

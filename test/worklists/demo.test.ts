@@ -109,6 +109,33 @@ describe("libu arbejdslister on the demo", () => {
     }
   }, 120_000);
 
+  it("the demo's lists look like a real municipality's at its as-of date: a handful of overdue items per unit and list, a few caseworkers clearly behind; one printed line per list", async () => {
+    const out = join(root, "realisme");
+    const { out: printed } = await libu(["arbejdslister", "--db", db, "--format", "csv", "--out", out]);
+    const deadlineLists = worklistNames.filter((n) => n !== "gentagne_underretninger" && n !== "sagsbehandlere");
+    let overdueTotal = 0;
+    for (const name of deadlineLists) {
+      const rows = readCsv(out, name);
+      const over = rows.filter((r) => r.status === "overskredet");
+      const due = rows.filter((r) => r.status === "forfalder");
+      overdueTotal += over.length;
+      // `npm start` prints this line per list.
+      expect(printed, name).toMatch(new RegExp(`^${name} +${over.length} overskredet, ${due.length} forfalder$`, "m"));
+      const perUnit = new Map<string, number>();
+      for (const r of over) perUnit.set(r.enhed!, (perUnit.get(r.enhed!) ?? 0) + 1);
+      // Notifications are handled within days: never more than five overdue per unit (the demo once kept every
+      // unacknowledged notification since go-live: 9–32 per unit). The other lists: tens at most, not hundreds.
+      const limit = name.startsWith("underretninger_") ? 5 : 20;
+      for (const [unit, n] of perUnit) expect(n, `${name} ${unit}`).toBeLessThanOrEqual(limit);
+    }
+    expect(overdueTotal).toBeGreaterThan(20);
+    const workers = readCsv(out, "sagsbehandlere").map((r) => Number(r.overskredet));
+    const behind = workers.filter((n) => n >= 5).length;
+    expect(behind, "caseworkers with five or more overdue items").toBeGreaterThanOrEqual(2);
+    expect(behind, "only a few are behind").toBeLessThanOrEqual(workers.length / 5);
+    expect(workers.filter((n) => n <= 2).length, "most are on top of their deadlines").toBeGreaterThanOrEqual(workers.length / 2);
+  }, 120_000);
+
   it("writes one workbook per unit and one for the municipality, 0600, with no CPR number and no pseudonym in any file", async () => {
     const out = join(root, "xlsx");
     await libu(["arbejdslister", "--db", db, "--out", out]);

@@ -74,18 +74,25 @@ function notify(w: World, c: Child, d: Day, kilde: Kilde): void {
   const fagperson = rng.chance(0.15) ? null : fagpersonValue;
   const effectiveFagperson = fagperson ?? professional;
   const alvorlig = rng.chance(0.05) ? null : rng.chance(kilde === "politi" ? 0.18 : 0.06);
-  // The 24-hour assessment.
+  // The 24-hour assessment. Now and then it is recorded only 4–23 days later (a registration backlog, caught
+  // up in the end, as a municipality following its deadline lists does): late like any late one, and the
+  // outcome is decided from the notification itself. The delay is read from the minute of receipt, not
+  // drawn, so no later draw moves (world.ts).
   let vurderet: Minute | null;
-  if (rng.chance(0.005)) vurderet = null;
+  const backlog = rng.chance(0.005);
+  if (backlog) vurderet = modtaget + (4 + (modtaget % 20)) * 1440;
   else if (rng.chance(p(w, "vurderet24t", d, unit))) vurderet = modtaget + Math.min(1439, Math.round(rng.lognormal(150, 1)));
   else vurderet = modtaget + 1441 + Math.round(rng.exponential(1800));
-  if (vurderet !== null && vurderet >= asOf * 1440) vurderet = null;
-  // Acknowledgement to the notifier within 6 working days (required for professionals).
+  if (vurderet >= asOf * 1440) vurderet = null;
+  // Acknowledgement to the notifier within 6 working days (required for professionals); a few are sent only
+  // 26–60 working days later (the same backlog, the delay again read from the minute of receipt).
   let kvitteret: Day | null = null;
-  if (kilde !== "anonym" && (effectiveFagperson || rng.chance(0.5)) && !rng.chance(0.02)) {
-    kvitteret = rng.chance(p(w, "kvitteret6", d, unit))
-      ? addWorkingDays(d, Number(rng.weighted(ackWorkingDays)))
-      : addWorkingDays(d, rng.int(7, 25));
+  if (kilde !== "anonym" && (effectiveFagperson || rng.chance(0.5))) {
+    if (rng.chance(0.02)) kvitteret = addWorkingDays(d, 26 + (modtaget % 35));
+    else
+      kvitteret = rng.chance(p(w, "kvitteret6", d, unit))
+        ? addWorkingDays(d, Number(rng.weighted(ackWorkingDays)))
+        : addWorkingDays(d, rng.int(7, 25));
     if (kvitteret >= asOf) kvitteret = null;
   }
   // The outcome.
@@ -97,7 +104,7 @@ function notify(w: World, c: Child, d: Day, kilde: Kilde): void {
   } else {
     udfald = rng.weighted(outcomeOther);
   }
-  const decided = nextWorkingDay(Math.floor((vurderet ?? modtaget) / 1440)) + (rng.chance(0.6) ? 0 : rng.int(1, 12));
+  const decided = nextWorkingDay(Math.floor(((backlog ? null : vurderet) ?? modtaget) / 1440)) + (rng.chance(0.6) ? 0 : rng.int(1, 12));
   let udfaldDato: Day | null = decided;
   if (decided >= asOf) udfaldDato = null;
   w.notifications.push({
