@@ -49,17 +49,21 @@ export async function computeWorklists(wh: Warehouse, opts: { modelsDir: string;
   if (!(await hasTable(wh, PARAMETERS)) || !(await hasTable(wh, mart(worklists[0])))) {
     throw new LibuError(`${wh.path}: lageret har endnu ingen arbejdslister — kør \`libu build\` først`);
   }
-  const [built] = await wh.all<{ dato: Date | null }>(`select dato from main.${PARAMETERS}`);
+  // The warehouse's own tables by their database's name: `main.` alone would also find this connection's
+  // temporary tables of an earlier call (their schema is main too), and a second call would inherit its settings.
+  const [{ db }] = await wh.all<{ db: string }>(`select current_database() as db`);
+  const own = (table: string) => `${ident(db)}.main.${ident(table)}`;
+  const [built] = await wh.all<{ dato: Date | null }>(`select dato from ${own(PARAMETERS)}`);
   if (!built?.dato) throw new LibuError(`${wh.path}: intet er indlæst endnu — kør \`libu load <mappe>\` og derefter \`libu build\``);
   const models = discoverModels(opts.modelsDir);
   await wh.run(
     `create or replace temp table ${PARAMETERS} as
     select coalesce(?::date, dato) as dato, coalesce(?::integer, horisont) as horisont, boernesamtale_dage, gentagne_antal
-    from main.${PARAMETERS}`,
+    from ${own(PARAMETERS)}`,
     [opts.dato ?? null, opts.horisont ?? null],
   );
   await wh.run(`create or replace temp table ${STATUS_DAYS} as
-    select p.dato as dag, (select k.kvartal from main.int_kvartaler as k where k.qe = p.dato) as kvartal from temp.${PARAMETERS} as p`);
+    select p.dato as dag, (select k.kvartal from ${own("int_kvartaler")} as k where k.qe = p.dato) as kvartal from temp.${PARAMETERS} as p`);
   for (const model of modelsToRebuild(models)) {
     const kind = model.sidecar?.materialized === "view" ? "view" : "table";
     try {
