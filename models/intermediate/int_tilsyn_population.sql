@@ -1,6 +1,7 @@
 -- The cases a ledelsestilsyn draws from (issue 13): every case active in one of the latest eight complete quarters
 -- (oprettet <= qe and lukket empty or >= qs), with the register's risk flags at the quarter and the conditions the
--- question catalogue's gaelder_for refers to. The flags follow the KPIs' own rules (kpis.md) for the case's child.
+-- question catalogue's gaelder_for refers to. The flags read the per-record facts the KPIs and the worklists read
+-- (int_*_paa_dag on the quarter's last day, int_handleplan_frister, int_underretninger_frister), never a copy of a rule.
 -- Set-based: each register table is joined once to the quarter's children and grouped (correlated subqueries per
 -- case took 80 s on the national set).
 with
@@ -42,136 +43,125 @@ with
   ),
   underretninger as (
     -- Notifications received in the 12 months ending at qe (any unit): three or more is a risk; one of the quarter
-    -- not assessed within 24 hours is an overdue item of the worklists (KPI 3).
+    -- not assessed within 24 hours is an overdue item (KPI 3's judgement of each notification,
+    -- int_underretninger_frister).
     select
       b.periode,
       b.barn_id,
       count(*) >= 3 as gentagne_underretninger,
       bool_or(
         u.modtaget_dato >= b.qs
-        and (
-          u.vurderet is null
-          or u.vurderet > u.modtaget + interval 24 hour
-        )
+        and not u.vurderet_24t
       ) as ikke_vurderet_24t
     from
       boern as b
-      join stg_underretninger as u on u.barn_id = b.barn_id
+      join int_underretninger_frister as u on u.barn_id = b.barn_id
       and u.modtaget_dato between b.ws and b.qe
     group by
       b.periode,
       b.barn_id
   ),
-  undersoegelser as (
-    -- Investigations active in the quarter; open at qe past the four-month deadline is KPI 9.
+  overskredet_paa_qe as (
+    -- The worklists' per-record facts on the quarter's last day (int_statusdage holds every qe): an item is overdue
+    -- when its deadline is before the day — an open investigation (KPI 9), a follow-up (KPI 13), the supervision
+    -- visits (KPI 14), a plan (KPI 11's rule: no plan by the day).
     select
+      k.kvartal as periode,
+      u.barn_id,
+      'undersoegelse' as art
+    from
+      int_undersoegelser_paa_dag as u
+      join kvartaler as k on k.qe = u.dag
+    where
+      u.frist < u.dag
+    union all
+    select
+      k.kvartal,
+      o.barn_id,
+      'opfoelgning'
+    from
+      int_opfoelgning_paa_dag as o
+      join kvartaler as k on k.qe = o.dag
+    where
+      o.frist < o.dag
+    union all
+    select
+      k.kvartal,
+      t.barn_id,
+      'tilsyn'
+    from
+      int_tilsyn_paa_dag as t
+      join kvartaler as k on k.qe = t.dag
+    where
+      t.frist < t.dag
+    union all
+    select
+      k.kvartal,
+      h.barn_id,
+      'handleplan'
+    from
+      int_handleplan_frister as h
+      join int_foranstaltninger_paa_dag as a on a.foranstaltning_id = h.foranstaltning_id
+      join kvartaler as k on k.qe = a.dag
+    where
+      h.frist < a.dag
+      and (
+        h.foerste_plan is null
+        or h.foerste_plan > a.dag
+      )
+  ),
+  overskredet as (
+    select
+      periode,
+      barn_id,
+      bool_or(art = 'undersoegelse') as undersoegelse_over_frist,
+      bool_or(art = 'opfoelgning') as opfoelgning_mangler,
+      bool_or(art in ('tilsyn', 'handleplan')) as tilsyn_eller_plan
+    from
+      overskredet_paa_qe
+    group by
+      periode,
+      barn_id
+  ),
+  undersoegelser as (
+    -- Investigations active in the quarter (the questions about investigations apply).
+    select distinct
       b.periode,
-      b.barn_id,
-      bool_or(
-        u.frist < b.qe
-        and (
-          u.afsluttet is null
-          or u.afsluttet > b.qe
-        )
-      ) as undersoegelse_over_frist
+      b.barn_id
     from
       boern as b
       join stg_undersoegelser as u on u.barn_id = b.barn_id
       and u.startet <= b.qe
       and coalesce(u.afsluttet, date '9999-12-31') >= b.qs
-    group by
-      b.periode,
-      b.barn_id
   ),
-  foranstaltninger as (
-    -- Measures active in the quarter, with what the flags need of those active on qe.
+  foranstaltning_flag as (
+    -- Measures active in the quarter.
     select
       b.periode,
-      b.qe,
       b.barn_id,
-      f.foranstaltning_id,
-      f.er_anbringelse,
-      f.samtykke,
-      f.startet,
-      coalesce(f.ophoert, date '9999-12-31') >= b.qe as aktiv_paa_qe
+      bool_or(
+        f.er_anbringelse
+        and f.samtykke = false
+      ) as uden_samtykke,
+      bool_or(f.er_anbringelse) as har_anbringelse
     from
       boern as b
       join stg_foranstaltninger as f on f.barn_id = b.barn_id
       and f.startet <= b.qe
       and coalesce(f.ophoert, date '9999-12-31') >= b.qs
-  ),
-  opfoelgning_ok as (
-    -- KPI 13's rule: a measure active on qe is followed up when a follow-up dated startet … qe has dato + k >= qe.
-    select distinct
-      f.periode,
-      f.foranstaltning_id
-    from
-      foranstaltninger as f
-      cross join cfg_kommune as c
-      join stg_opfoelgninger as o on o.barn_id = f.barn_id
-      and o.dato between f.startet and f.qe
-      and cast(o.dato + to_months(c.opfoelgning_interval_maaneder) as date) >= f.qe
-    where
-      f.aktiv_paa_qe
-  ),
-  plan_ok as (
-    -- A plan dated from 12 months before the placement's start to qe (KPI 11's window, to the quarter's end).
-    select distinct
-      f.periode,
-      f.foranstaltning_id
-    from
-      foranstaltninger as f
-      join stg_handleplaner as h on h.barn_id = f.barn_id
-      and h.dato between cast(f.startet - interval 12 month as date) and f.qe
-    where
-      f.aktiv_paa_qe
-      and f.er_anbringelse
-  ),
-  foranstaltning_flag as (
-    select
-      f.periode,
-      f.barn_id,
-      bool_or(
-        f.er_anbringelse
-        and f.samtykke = false
-      ) as uden_samtykke,
-      bool_or(f.er_anbringelse) as har_anbringelse,
-      -- A measure active on qe, started more than 3 months before it, without a timely follow-up (KPI 13 not met).
-      bool_or(
-        f.aktiv_paa_qe
-        and cast(f.startet + interval 3 month as date) < f.qe
-        and o.foranstaltning_id is null
-      ) as opfoelgning_mangler,
-      -- A placement active on qe past its plan deadline (KPI 11's rule by the law in force) without a plan.
-      bool_or(
-        f.aktiv_paa_qe
-        and f.er_anbringelse
-        and case
-          when f.startet < date '2024-01-01'
-          or f.samtykke = false then f.startet
-          else cast(f.startet + interval 3 month as date)
-        end < f.qe
-        and p.foranstaltning_id is null
-      ) as plan_mangler
-    from
-      foranstaltninger as f
-      left join opfoelgning_ok as o on o.periode = f.periode
-      and o.foranstaltning_id = f.foranstaltning_id
-      left join plan_ok as p on p.periode = f.periode
-      and p.foranstaltning_id = f.foranstaltning_id
     group by
-      f.periode,
-      f.barn_id
+      b.periode,
+      b.barn_id
   ),
   flag as (
     select
       s.*,
       coalesce(u.ikke_vurderet_24t, false)
-      or coalesce(f.plan_mangler, false) as frist_overskredet,
+      or coalesce(o.tilsyn_eller_plan, false) as frist_overskredet,
       coalesce(f.uden_samtykke, false) as uden_samtykke,
       coalesce(u.gentagne_underretninger, false) as gentagne_underretninger,
-      coalesce(i.undersoegelse_over_frist, false) as undersoegelse_over_frist,
-      coalesce(f.opfoelgning_mangler, false) as opfoelgning_mangler,
+      coalesce(o.undersoegelse_over_frist, false) as undersoegelse_over_frist,
+      coalesce(o.opfoelgning_mangler, false) as opfoelgning_mangler,
       i.barn_id is not null as har_undersoegelse,
       f.barn_id is not null as har_foranstaltning,
       coalesce(f.har_anbringelse, false) as har_anbringelse
@@ -179,6 +169,8 @@ with
       sager_i_kvartal as s
       left join underretninger as u on u.periode = s.periode
       and u.barn_id = s.barn_id
+      left join overskredet as o on o.periode = s.periode
+      and o.barn_id = s.barn_id
       left join undersoegelser as i on i.periode = s.periode
       and i.barn_id = s.barn_id
       left join foranstaltning_flag as f on f.periode = s.periode
