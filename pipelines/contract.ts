@@ -1,52 +1,57 @@
-// The input contract of ../shared/spec/contract.md, written once as data.
-// The loader, the validation, the demo generator, the fixtures and the docs are all derived from it.
+// The input contract of docs/contract.md, written once as data, and typed: a table's name, its columns' names and
+// its key are literal types, so code that must handle every table (the demo, the formats) fails to compile until
+// a new table is handled. The loader, the validation, staging's defaults and descriptions, the demo generator, the
+// fixtures and the docs are all derived from it.
 
 export type ColumnType = "text" | "cpr" | "timestamp" | "date" | "code" | "bool" | "decimal" | "integer";
 
-export interface Column {
-  name: string;
-  type: ColumnType;
-  required: boolean;
+export interface Column<N extends string = string> {
+  readonly name: N;
+  readonly type: ColumnType;
+  readonly required: boolean;
   /** For `code` columns: the seed file under models/seeds/ whose `kode` column lists the accepted codes. */
-  codes?: string;
+  readonly codes?: string;
   /** The seed's column that lists the codes, when not `kode` (tilsynsspoergsmaal lists its ids as spoergsmaal_id). */
-  codesColumn?: string;
-  /** Value used by staging when the cell is empty (documented in the contract). */
-  default?: string | boolean;
+  readonly codesColumn?: string;
+  /**
+   * Value used by staging when the cell is empty (documented in the contract): staging reads it through the macro
+   * `standard_<table>_<column>` (runner), never as a literal of its own.
+   */
+  readonly default?: string | boolean;
   /**
    * Free text, which may hold a line break (Excel's Alt+Enter). A line break in any other text column (an id, a unit,
    * a district) is a quoted field that swallowed the rows after it: the row is quarantined (issue 11).
    */
-  freeText?: boolean;
-  description: string;
+  readonly freeText?: boolean;
+  readonly description: string;
 }
 
 /** `later` must not be before `earlier`; `byDate` compares the date part of a timestamp only. */
 export interface DateOrder {
-  later: string;
-  earlier: string;
-  byDate?: boolean;
+  readonly later: string;
+  readonly earlier: string;
+  readonly byDate?: boolean;
 }
 
-export interface Table {
-  name: string;
-  description: string;
+export interface Table<N extends string = string> {
+  readonly name: N;
+  readonly description: string;
   /** The unique id column (rule 4: a repeated id is quarantined, the first row is kept). */
-  key?: string;
-  columns: Column[];
-  dateOrder: DateOrder[];
-  optionalTable?: boolean;
+  readonly key?: string;
+  readonly columns: readonly Column[];
+  readonly dateOrder: readonly DateOrder[];
+  readonly optionalTable?: boolean;
 }
 
-const c = (
-  name: string,
+const c = <const N extends string>(
+  name: N,
   type: ColumnType,
   required: boolean,
   description: string,
-  extra: Partial<Column> = {},
-): Column => ({ name, type, required, description, ...extra });
+  extra: Partial<Omit<Column, "name">> = {},
+): Column<N> => ({ name, type, required, description, ...extra });
 
-export const tables: Table[] = [
+const contractTables = [
   {
     name: "underretninger",
     description: "Notifications of concern about a child (underretninger).",
@@ -194,14 +199,14 @@ export const tables: Table[] = [
     ],
     dateOrder: [],
   },
-];
+] as const satisfies readonly Table[];
 
 /**
  * Tables that do not come from the case system but are loaded the same way: the answers of the ledelsestilsyn's
  * case reviews (issue 13), from the filled review workbooks or a CSV. Kept out of `tables`, which the demo
  * generator and the benchmark write as case-system exports.
  */
-export const reviewTables: Table[] = [
+const reviewTableList = [
   {
     name: "sagsgennemgange",
     description:
@@ -220,16 +225,35 @@ export const reviewTables: Table[] = [
     ],
     dateOrder: [],
   },
-];
+] as const satisfies readonly Table[];
 
+/** The case system's tables: a union of literals, so a `Record<CaseTableName, …>` (the demo) must name every one. */
+export type CaseTableName = (typeof contractTables)[number]["name"];
 /** Every table a load accepts: the case system's and the reviews'. */
-export const allTables: Table[] = [...tables, ...reviewTables];
+export type TableName = CaseTableName | (typeof reviewTableList)[number]["name"];
+type AnyTable = (typeof contractTables)[number] | (typeof reviewTableList)[number];
+/** The contract's table named `T`, with its literal column names and key. */
+export type ContractTable<T extends TableName = TableName> = Extract<AnyTable, { name: T }>;
+/** The column names of table `T`. */
+export type ColumnName<T extends TableName> = ContractTable<T>["columns"][number]["name"];
 
-export const tableNames = allTables.map((t) => t.name);
+/** The case system's tables, in the contract's order (what the demo generator and the benchmark write). */
+export const tables: readonly Table<CaseTableName>[] = contractTables;
+/** Tables loaded the same way that do not come from the case system (the case reviews). */
+export const reviewTables: readonly Table<TableName>[] = reviewTableList;
+/** Every table a load accepts, in the contract's order. */
+export const allTables: readonly Table<TableName>[] = [...tables, ...reviewTables];
 
-export function tableByName(name: string): Table | undefined {
+export const tableNames: readonly TableName[] = allTables.map((t) => t.name);
+
+export const isTableName = (name: string): name is TableName => (tableNames as readonly string[]).includes(name);
+
+export function tableByName(name: string): Table<TableName> | undefined {
   return allTables.find((t) => t.name === name);
 }
+
+/** The contract's table `name`, where the name is known to be one (a typed name: no lookup can fail). */
+export const table = <T extends TableName>(name: T): ContractTable<T> => allTables.find((t) => t.name === name) as ContractTable<T>;
 
 /** The warehouse table a load writes for a contract table (see pipelines/warehouse.ts). */
 export const srcTable = (table: string) => `src_${table}`;
@@ -242,3 +266,32 @@ export const MAX_REJECT_SHARE = 0.05;
  * after it, and is quarantined, never loaded (issue 11).
  */
 export const MAX_CELL_LENGTH = 1000;
+
+/**
+ * The row rules (docs/contract.md, "Bad input"), by the reason (`aarsag`) a row is quarantined for: the rule's number
+ * and its message. Rule 0 is a line the reader cannot split. The load (validate.ts, stage.ts), the quarantine and
+ * the docs read them here.
+ */
+export const reasons = {
+  ulaeselig_linje: { regel: 0, tekst: "linjen kan ikke læses / the line cannot be read" },
+  mangler: { regel: 1, tekst: "påkrævet værdi mangler / required value is empty" },
+  ugyldig_vaerdi: { regel: 1, tekst: "værdien kan ikke læses som sin type / value cannot be parsed as its type" },
+  ukendt_kode: { regel: 2, tekst: "koden findes ikke i kodelisten / code is not in its code list" },
+  ugyldigt_cpr: { regel: 3, tekst: "ugyldigt CPR-nummer / invalid CPR number" },
+  dublet: { regel: 4, tekst: "id'et gentager en tidligere række; den første beholdes / id repeats an earlier row; the first is kept" },
+  datoraekkefoelge: { regel: 5, tekst: "datoerne er i forkert rækkefølge / dates are out of order" },
+  efter_as_of: { regel: 6, tekst: "datoen ligger efter as-of-datoen / date is after the as-of date" },
+  // Rule 7: the case reviews' own rules, which read the warehouse (tilsyn/load-rules.ts).
+  ikke_i_stikproeve: {
+    regel: 7,
+    tekst: "sagen er ikke i kvartalets stikprøve (tjek periode og sag_id mod arbejdsarket) / the case is not in that quarter's sample",
+  },
+  gaelder_ikke: {
+    regel: 7,
+    tekst: "spørgsmålet gælder ikke for sagen (kun arbejdsarkets spørgsmål kan besvares) / the question does not apply to the case",
+  },
+  gentaget_svar: { regel: 7, tekst: "spørgsmålet er allerede besvaret for sagen; det første svar beholdes / the question is answered twice; the first is kept" },
+} as const satisfies Record<string, { regel: number; tekst: string }>;
+export type Reason = keyof typeof reasons;
+/** A rule's number (1–7; 0: an unreadable line). */
+export type RuleNumber = (typeof reasons)[Reason]["regel"];

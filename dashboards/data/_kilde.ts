@@ -2,7 +2,7 @@
 // Each loader (`*.json.ts` beside this file) prints one of these objects as JSON. Only aggregates leave here.
 import { defaults } from "../../pipelines/config.ts";
 import { openWarehouse, type Warehouse } from "../../pipelines/db.ts";
-import { reasons } from "../../pipelines/load/validate.ts";
+import { reasons } from "../../pipelines/contract.ts";
 import { cutAtQuarter } from "../../pipelines/release/cut.ts";
 import { publishedTilsyn } from "../../pipelines/tilsyn/published.ts";
 import { suppressBreakdown, suppressCount, suppressKpiRows, type Art, type KpiRow, type PublishedKpiRow } from "../../pipelines/suppress.ts";
@@ -302,7 +302,7 @@ export async function datakvalitetData(wh: Warehouse) {
   const c = (v: unknown) => suppressCount(v === null || v === undefined ? null : Number(v), g);
   // The reason in Danish, as the load report words it.
   const tekst = (code: unknown) => {
-    const t = (reasons as Record<string, string>)[String(code)]?.split(" / ")[0];
+    const t = (reasons as Record<string, { tekst: string }>)[String(code)]?.tekst.split(" / ")[0];
     return t ? t[0].toUpperCase() + t.slice(1) : String(code ?? "");
   };
   return {

@@ -71,7 +71,8 @@ export function listFiles(folder: string, profile: Profile | undefined, problems
   }
   if (!files.length && !problems.length && !reviewWorkbooks)
     problems.push(`${folder}: no export files — expected <table>.csv or <table>.xlsx for tables of the contract (${tableNames.join(", ")})`);
-  return files.sort((a, b) => allTables.indexOf(a.table) - allTables.indexOf(b.table));
+  const order: readonly Table[] = allTables;
+  return files.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
 }
 
 /** Step 1: bytes, checksum, encoding, delimiter and header of one file; problems instead of throwing. */

@@ -1,10 +1,10 @@
 // The load report: what loadFolder returns and `libu load` prints on stdout.
 import { maskCpr } from "../cpr.ts";
 import { formatDuration } from "../log.ts";
-import type { Reason } from "./validate.ts";
+import type { Reason, RuleNumber } from "../contract.ts";
 
 export interface ReasonCount {
-  regel: number;
+  regel: RuleNumber;
   aarsag: Reason;
   antal: number;
 }

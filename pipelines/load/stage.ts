@@ -2,6 +2,7 @@
 // table, pseudonymise the CPR numbers (once per distinct number of the load), check every row against the rules in
 // one set-based pass that writes the new snapshot to the table's staging table, and move the rows that break a rule
 // to the load's quarantine. Nothing the models read changes.
+import { type Reason, reasons, type RuleNumber } from "../contract.ts";
 import { maskCpr } from "../cpr.ts";
 import { ident, lit, type Warehouse } from "../db.ts";
 import type { Logger } from "../log.ts";
@@ -17,7 +18,7 @@ import { all, run } from "./query.ts";
 import { type RawTables, rawColumn, readRaw, tempNames } from "./read.ts";
 import type { ReasonCount } from "./report.ts";
 import { prepareTableRules } from "../tilsyn/load-rules.ts";
-import { type CheckInput, checkedQuery, duplicatesQuery, type Fejl, fejlText, reasons, typedRows } from "./validate.ts";
+import { type CheckInput, checkedQuery, duplicatesQuery, type Fejl, fejlText, typedRows } from "./validate.ts";
 
 /** Where a table's new snapshot is written before the commit renames it to src_<table>. */
 export const stagingTable = (table: string) => `_libu_ny_${table}`;
@@ -190,7 +191,7 @@ export async function stage(
     `select regel, aarsag, count(*)::integer as antal from ${opts.quarantine} where tabel = ${lit(table.name)} group by all order by regel, aarsag`,
   );
   await run(wh, p.file, `delete from ${staging} where _fejl is not null; alter table ${staging} drop column _fejl`);
-  const byReason = counts.map((c) => ({ regel: c.regel, aarsag: c.aarsag as ReasonCount["aarsag"], antal: c.antal }));
+  const byReason = counts.map((c) => ({ regel: c.regel as RuleNumber, aarsag: c.aarsag as Reason, antal: c.antal }));
   const rowsQuarantined = byReason.reduce((s, c) => s + c.antal, 0);
   const rowsRead = raw.rows + raw.rejectedLines + raw.textRows;
   return { p, rowsRead, rowsLoaded: rowsRead - rowsQuarantined, rowsQuarantined, byReason, notes };
@@ -265,8 +266,8 @@ function quarantineInsert(a: {
      select * from (
        ${fejl.length ? `${brokenRows(rows, true)} union all` : ""}
        ${fejl.length && textRows ? `${brokenRows(textRows, false)} union all` : ""}
-       select ${head}, linje, ${rejectColumn}, 0, 'ulaeselig_linje',
-         ${maskCprSql(`${lit(`${reasons.ulaeselig_linje}: `)} || lower(fejltype) || ' (' || coalesce(besked, '') || ')'`)},
+       select ${head}, linje, ${rejectColumn}, ${reasons.ulaeselig_linje.regel}, ${lit("ulaeselig_linje" satisfies Reason)},
+         ${maskCprSql(`${lit(`${reasons.ulaeselig_linje.tekst}: `)} || lower(fejltype) || ' (' || coalesce(besked, '') || ')'`)},
          ${rejectText}
        from ${raw.rejects}
      ) order by 4`;

@@ -1,7 +1,7 @@
 // The contract's row rules as one set-based query per file (contract.md, "Bad input"). Every row gets its
 // typed values and `_fejl`: NULL when it loads, else the first broken rule in the contract's order
 // {regel, kolonne, aarsag, besked}. The CPR number is joined to its pseudonym here and goes no further.
-import { type Column, MAX_CELL_LENGTH, type Table } from "../contract.ts";
+import { type Column, MAX_CELL_LENGTH, type Reason, reasons, type RuleNumber, type Table } from "../contract.ts";
 import { ident, lit } from "../db.ts";
 import { tableRules } from "../tilsyn/load-rules.ts";
 import { sqlType } from "../warehouse.ts";
@@ -40,30 +40,12 @@ export interface CheckInput {
 
 /** One way to break a rule; `extra` is SQL over the staged row `s` appended to `besked` (the offending code). */
 export interface Fejl {
-  regel: number;
+  regel: RuleNumber;
   kolonne: string;
   aarsag: Reason;
   besked: string;
   extra?: string;
 }
-
-/** Reason codes (`aarsag`) and their Danish / English messages. */
-export const reasons = {
-  ulaeselig_linje: "linjen kan ikke læses / the line cannot be read",
-  mangler: "påkrævet værdi mangler / required value is empty",
-  ugyldig_vaerdi: "værdien kan ikke læses som sin type / value cannot be parsed as its type",
-  ukendt_kode: "koden findes ikke i kodelisten / code is not in its code list",
-  ugyldigt_cpr: "ugyldigt CPR-nummer / invalid CPR number",
-  dublet: "id'et gentager en tidligere række; den første beholdes / id repeats an earlier row; the first is kept",
-  datoraekkefoelge: "datoerne er i forkert rækkefølge / dates are out of order",
-  efter_as_of: "datoen ligger efter as-of-datoen / date is after the as-of date",
-  ikke_i_stikproeve:
-    "sagen er ikke i kvartalets stikprøve (tjek periode og sag_id mod arbejdsarket) / the case is not in that quarter's sample",
-  gaelder_ikke:
-    "spørgsmålet gælder ikke for sagen (kun arbejdsarkets spørgsmål kan besvares) / the question does not apply to the case",
-  gentaget_svar: "spørgsmålet er allerede besvaret for sagen; det første svar beholdes / the question is answered twice; the first is kept",
-} as const;
-export type Reason = keyof typeof reasons;
 
 /** Rule 1's words for a text value no export has (issue 11). */
 const TOO_LONG = `over ${MAX_CELL_LENGTH} byte — et anførselstegn er nok ikke lukket, så feltet har slugt de næste rækker; ret filen`;
@@ -88,6 +70,10 @@ function fejlNr(list: Fejl[], f: Fejl): number {
   const i = list.findIndex((x) => x.regel === f.regel && x.kolonne === f.kolonne && x.aarsag === f.aarsag && x.besked === f.besked && x.extra === f.extra);
   return i >= 0 ? i + 1 : list.push(f);
 }
+
+/** The way to break the rule of `aarsag` on column `kolonne`: the rule's number is the contract's. */
+const broken = (aarsag: Reason, kolonne: string, besked: string, extra?: string): Fejl =>
+  extra === undefined ? { regel: reasons[aarsag].regel, kolonne, aarsag, besked } : { regel: reasons[aarsag].regel, kolonne, aarsag, besked, extra };
 
 /**
  * The text of `_fejl` numbers for the quarantine, as a query of (nr, regel, kolonne, aarsag, besked) joined to the
@@ -164,19 +150,19 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
     // A column the reader typed holds NULL exactly for an empty cell, and only values that parsed.
     const byReader = c.typed.has(col.name);
     if (col.required)
-      whens.push(`when ${isParsed(col) && !byReader ? blank(col.name) : `${id} is null`} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "mangler", besked: `${col.name}: ${reasons.mangler}` })}`);
+      whens.push(`when ${isParsed(col) && !byReader ? blank(col.name) : `${id} is null`} then ${fejlNr(c.fejl, broken("mangler", col.name, `${col.name}: ${reasons.mangler.tekst}`))}`);
     if (col.type === "text")
-      whens.push(`when strlen(${id}) > ${MAX_CELL_LENGTH} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi}: ${TOO_LONG}` })}`);
+      whens.push(`when strlen(${id}) > ${MAX_CELL_LENGTH} then ${fejlNr(c.fejl, broken("ugyldig_vaerdi", col.name, `${col.name}: ${reasons.ugyldig_vaerdi.tekst}: ${TOO_LONG}`))}`);
     if (col.type === "text" && c.lineBreaks && !col.freeText)
-      whens.push(`when contains(${id}, chr(10)) then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi}: ${LINE_BREAK}` })}`);
+      whens.push(`when contains(${id}, chr(10)) then ${fejlNr(c.fejl, broken("ugyldig_vaerdi", col.name, `${col.name}: ${reasons.ugyldig_vaerdi.tekst}: ${LINE_BREAK}`))}`);
     if (col.type === "decimal" && c.decimals?.get(col.name) === "blandet")
-      whens.push(`when ${ambiguousExpr(rawName(col.name))} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi}: ${AMBIGUOUS}` })}`);
+      whens.push(`when ${ambiguousExpr(rawName(col.name))} then ${fejlNr(c.fejl, broken("ugyldig_vaerdi", col.name, `${col.name}: ${reasons.ugyldig_vaerdi.tekst}: ${AMBIGUOUS}`))}`);
     if (isParsed(col) && col.type !== "cpr") {
       const bad = [
         ...(byReader ? [] : [`${id} is null and not ${blank(col.name)}`]),
         ...(col.type === "date" || col.type === "timestamp" ? [`${id} < ${lit(EARLIEST)}`] : []),
       ];
-      if (bad.length) whens.push(`when ${bad.join(" or ")} then ${fejlNr(c.fejl, { regel: 1, kolonne: col.name, aarsag: "ugyldig_vaerdi", besked: `${col.name}: ${reasons.ugyldig_vaerdi} (${typeNames[col.type]})` })}`);
+      if (bad.length) whens.push(`when ${bad.join(" or ")} then ${fejlNr(c.fejl, broken("ugyldig_vaerdi", col.name, `${col.name}: ${reasons.ugyldig_vaerdi.tekst} (${typeNames[col.type]})`))}`);
     }
   }
   // Rule 2: a code not in its code list.
@@ -185,13 +171,13 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
     const codes = c.codes.get(col.codes) ?? [];
     const id = ident(col.name);
     const notIn = codes.length ? `${id} not in (${codes.map(lit).join(", ")})` : "true";
-    whens.push(`when ${id} is not null and ${notIn} then ${fejlNr(c.fejl, { regel: 2, kolonne: col.name, aarsag: "ukendt_kode", besked: `${col.name}: ${reasons.ukendt_kode}: `, extra: maskCprSql(`s.${id}`) })}`);
+    whens.push(`when ${id} is not null and ${notIn} then ${fejlNr(c.fejl, broken("ukendt_kode", col.name, `${col.name}: ${reasons.ukendt_kode.tekst}: `, maskCprSql(`s.${id}`)))}`);
   }
   // Rule 3: the CPR number is invalid.
-  if (cprCol) whens.push(`when not _cpr_gyldig then ${fejlNr(c.fejl, { regel: 3, kolonne: cprCol, aarsag: "ugyldigt_cpr", besked: `${cprCol}: ${reasons.ugyldigt_cpr}` })}`);
+  if (cprCol) whens.push(`when not _cpr_gyldig then ${fejlNr(c.fejl, broken("ugyldigt_cpr", cprCol, `${cprCol}: ${reasons.ugyldigt_cpr.tekst}`))}`);
   // Rule 4: the id repeats an earlier row of the file.
   if (c.duplicates) {
-    whens.push(`when _dublet then ${fejlNr(c.fejl, { regel: 4, kolonne: t.key!, aarsag: "dublet", besked: `${t.key}: ${reasons.dublet}` })}`);
+    whens.push(`when _dublet then ${fejlNr(c.fejl, broken("dublet", t.key!, `${t.key}: ${reasons.dublet.tekst}`))}`);
     selects.push(`r._linje in (select _linje from ${c.duplicates}) as _dublet`);
     helpers.push("_dublet");
   }
@@ -199,19 +185,19 @@ function checkedRows(c: CheckInput): { p: string; fejl: string; helpers: string[
   for (const o of t.dateOrder) {
     if (!present(o.later) || !present(o.earlier)) continue;
     const [a, b] = o.byDate ? [`cast(${ident(o.later)} as date)`, `cast(${ident(o.earlier)} as date)`] : [ident(o.later), ident(o.earlier)];
-    whens.push(`when ${a} < ${b} then ${fejlNr(c.fejl, { regel: 5, kolonne: o.later, aarsag: "datoraekkefoelge", besked: `${o.later} < ${o.earlier}: ${reasons.datoraekkefoelge}` })}`);
+    whens.push(`when ${a} < ${b} then ${fejlNr(c.fejl, broken("datoraekkefoelge", o.later, `${o.later} < ${o.earlier}: ${reasons.datoraekkefoelge.tekst}`))}`);
   }
   // Rule 6: a date or timestamp after the as-of date.
   for (const col of t.columns) {
     if (!present(col.name) || (col.type !== "date" && col.type !== "timestamp")) continue;
     whens.push(
-      `when cast(${ident(col.name)} as date) > date ${lit(c.asOf)} then ${fejlNr(c.fejl, { regel: 6, kolonne: col.name, aarsag: "efter_as_of", besked: `${col.name} > ${c.asOf}: ${reasons.efter_as_of}` })}`,
+      `when cast(${ident(col.name)} as date) > date ${lit(c.asOf)} then ${fejlNr(c.fejl, broken("efter_as_of", col.name, `${col.name} > ${c.asOf}: ${reasons.efter_as_of.tekst}`))}`,
     );
   }
   // Rule 7 and on: a table's own rules that read the warehouse (tilsyn/load-rules.ts).
   for (const r of tableRules(t.name)) {
     if (!present(r.kolonne)) continue;
-    whens.push(`when ${r.when} then ${fejlNr(c.fejl, { regel: r.regel, kolonne: r.kolonne, aarsag: r.aarsag, besked: `${r.kolonne}: ${reasons[r.aarsag]}` })}`);
+    whens.push(`when ${r.when} then ${fejlNr(c.fejl, broken(r.aarsag, r.kolonne, `${r.kolonne}: ${reasons[r.aarsag].tekst}`))}`);
   }
   return {
     p: `select ${selects.join(",\n    ")} from ${c.rows} r ${cprJoin}`,

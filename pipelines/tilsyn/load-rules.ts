@@ -2,13 +2,14 @@
 // of a case in that quarter's sample, of a question that applies to the case (both fixed by the draw), and answer a
 // question only once. Rule 7 of the quarantine; the contract's own rules (an unknown question or answer: rule 2, a
 // review dated after the as-of date: rule 6) come first.
+import type { Reason } from "../contract.ts";
 import type { Warehouse } from "../db.ts";
 import { SAMPLE_QUESTIONS_TABLE, SAMPLE_TABLE } from "./tables.ts";
 
 export interface TableRule {
-  regel: number;
   kolonne: string;
-  aarsag: "ikke_i_stikproeve" | "gaelder_ikke" | "gentaget_svar";
+  /** The reason, whose rule number and text are the contract's (`reasons`). */
+  aarsag: Extract<Reason, "ikke_i_stikproeve" | "gaelder_ikke" | "gentaget_svar">;
   /** SQL over the checked row `p` (the contract's typed columns and `_linje`): true when the row breaks the rule. */
   when: string;
 }
@@ -19,19 +20,16 @@ const APPLIES = "_libu_tilsyn_spoergsmaal";
 const rules: Record<string, TableRule[]> = {
   sagsgennemgange: [
     {
-      regel: 7,
       kolonne: "sag_id",
       aarsag: "ikke_i_stikproeve",
       when: `not exists (select 1 from ${SAMPLE} as t where t.periode = p.periode and t.sag_id = p.sag_id)`,
     },
     {
-      regel: 7,
       kolonne: "spoergsmaal_id",
       aarsag: "gaelder_ikke",
       when: `not exists (select 1 from ${APPLIES} as t where t.periode = p.periode and t.sag_id = p.sag_id and t.spoergsmaal_id = p.spoergsmaal_id)`,
     },
     {
-      regel: 7,
       kolonne: "spoergsmaal_id",
       aarsag: "gentaget_svar",
       when: "row_number() over (partition by p.periode, p.sag_id, p.spoergsmaal_id order by p._linje) > 1",
