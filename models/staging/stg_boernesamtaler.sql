@@ -2,7 +2,7 @@ select
   samtale_id,
   barn_id,
   dato,
-  coalesce(undladt, false) as undladt,
+  standard_boernesamtaler_undladt (undladt) as undladt,
   enhed
 from
   src_boernesamtaler

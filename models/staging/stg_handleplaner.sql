@@ -2,7 +2,7 @@ select
   handleplan_id,
   barn_id,
   dato,
-  coalesce(type, 'ny') as type,
+  standard_handleplaner_type (type) as type,
   enhed
 from
   src_handleplaner

@@ -7,7 +7,7 @@ select
   afsluttet,
   nullif(trim(frist_begrundelse), '') as frist_begrundelse,
   cast(startet + interval 4 month as date) as frist,
-  coalesce(type, 'ny') as type,
+  standard_undersoegelser_type (type) as type,
   enhed,
   sagsbehandler_id
 from

@@ -1,6 +1,7 @@
 // Finding the models and their order: one `select` per file, dependencies read from the SQL itself.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { withContractDescriptions } from "../contract-staging.ts";
 import { BuildError } from "../errors.ts";
 import { type Sidecar, readSidecar } from "./sidecar.ts";
 
@@ -14,7 +15,10 @@ export interface Model {
   sql: string;
   /** Other models this one reads, found in its SQL. */
   dependsOn: string[];
-  /** Descriptions and data tests from `<name>.json` beside the SQL, if there is one. */
+  /**
+   * Descriptions and data tests from `<name>.json` beside the SQL, if there is one; a staging model's columns listed
+   * without a description take the contract's (contract-staging.ts).
+   */
   sidecar?: Sidecar;
 }
 
@@ -64,7 +68,7 @@ export function discoverModels(modelsDir: string): Model[] {
   return found.map((m) => {
     const words = new Set(stripCommentsAndStrings(m.sql).toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
     const dependsOn = [...words].filter((w) => names.has(w) && w !== m.name).sort();
-    return { ...m, dependsOn, sidecar: readSidecar(m.path.replace(/\.sql$/, ".json")) };
+    return { ...m, dependsOn, sidecar: withContractDescriptions(m.name, readSidecar(m.path.replace(/\.sql$/, ".json"))) };
   });
 }
 

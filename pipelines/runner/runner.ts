@@ -5,6 +5,8 @@ import { type Warehouse, ident, lit } from "../db.ts";
 import { BuildError } from "../errors.ts";
 import { critical } from "../interrupt.ts";
 import type { Logger } from "../log.ts";
+import { defaultMacrosDdl } from "../contract-staging.ts";
+import { allTables } from "../contract.ts";
 import { warehouseDdl } from "../warehouse.ts";
 import { commentFixedTables, commentTable, mainRelations, tableColumns } from "./comments.ts";
 import { type Model, discoverModels, discoverSeeds, orderModels } from "./models.ts";
@@ -107,7 +109,7 @@ export async function buildModels(
   let testsRan = false;
   let committed = false;
   try {
-    for (const ddl of [...warehouseDdl(), RESULTS_DDL]) await wh.run(ddl);
+    for (const ddl of [...warehouseDdl(), ...defaultMacrosDdl(allTables), RESULTS_DDL]) await wh.run(ddl);
     await loadSeeds(wh, opts.modelsDir);
     await writeConfigTables(wh, opts.config);
     await commentBaseTables(wh);
