@@ -255,6 +255,18 @@ export function tableByName(name: string): Table<TableName> | undefined {
 /** The contract's table `name`, where the name is known to be one (a typed name: no lookup can fail). */
 export const table = <T extends TableName>(name: T): ContractTable<T> => allTables.find((t) => t.name === name) as ContractTable<T>;
 
+/** The key column of table `name` (the id a case system issues, or befolkning's year). */
+export function keyColumn(name: TableName): string {
+  const key = tableByName(name)?.key;
+  if (!key) throw new Error(`contract: table ${name} has no key`);
+  return key;
+}
+
+/** The value staging gives an empty cell of `table.column` (the contract's `default`), if it has one. */
+export function columnDefault(table: TableName, column: string): string | boolean | undefined {
+  return tableByName(table)?.columns.find((c) => c.name === column)?.default;
+}
+
 /** The warehouse table a load writes for a contract table (see pipelines/warehouse.ts). */
 export const srcTable = (table: string) => `src_${table}`;
 

@@ -3,38 +3,28 @@
 // municipality, far under 1 % of the rows and under the contract's 5 % limit in every table — each of a kind
 // the contract's quarantine rules (contract.md, "Bad input") must catch. Every defect is listed in the
 // result (table, id, rule, column) so tests and readers can tell them from the generator's own mistakes.
+import { type ColumnName, keyColumn, type RuleNumber } from "../contract.ts";
 import { addYears, parts, ymd } from "./dates.ts";
 import type { Rng } from "./random.ts";
-import type { Row, TableRows } from "./rows.ts";
+import type { ContractRow, IssuedIdTable, TableRows } from "./rows.ts";
 
 export interface Defect {
-  table: string;
+  table: IssuedIdTable;
   /** The row's id (for a duplicate: the repeated id). */
   id: string;
-  /** The contract's quarantine rule: 1 required value missing, 2 unknown code, 3 invalid CPR, 4 repeated id,
-   * 5 dates out of order, 6 a date after the as-of date. */
-  rule: 1 | 2 | 3 | 4 | 5 | 6;
+  /** The contract's quarantine rule (`reasons` in contract.ts): 1 required value missing, 2 unknown code, 3 invalid
+   * CPR, 4 repeated id, 5 dates out of order, 6 a date after the as-of date (0 and 7 are not the export's). */
+  rule: Exclude<RuleNumber, 0 | 7>;
   column: string;
   what: string;
 }
 
-const keyOf: Record<string, string> = {
-  underretninger: "underretning_id",
-  undersoegelser: "undersoegelse_id",
-  foranstaltninger: "foranstaltning_id",
-  handleplaner: "handleplan_id",
-  opfoelgninger: "opfoelgning_id",
-  boernesamtaler: "samtale_id",
-  tilsynsbesoeg: "besoeg_id",
-  sager: "sag_id",
-};
-
 export function applyDefects(rows: TableRows, rng: Rng, asOf: number): Defect[] {
   const defects: Defect[] = [];
-  const used = new Set<Row>();
+  const used = new Set<object>();
   /** A random row of the table, not yet spoiled, that satisfies `ok`. */
-  const pick = (table: string, ok: (r: Row) => boolean = () => true): Row | null => {
-    const list = rows[table];
+  const pick = <T extends IssuedIdTable>(table: T, ok: (r: ContractRow<T>) => boolean = () => true): ContractRow<T> | null => {
+    const list: ContractRow<T>[] = rows[table];
     for (let tries = 0; tries < 200 && list.length > 2; tries++) {
       const r = list[rng.int(1, list.length - 1)];
       if (!used.has(r) && ok(r)) {
@@ -44,11 +34,18 @@ export function applyDefects(rows: TableRows, rng: Rng, asOf: number): Defect[] 
     }
     return null;
   };
-  const spoil = (table: string, rule: Defect["rule"], column: string, what: string, change: (r: Row) => void, ok?: (r: Row) => boolean) => {
+  const spoil = <T extends IssuedIdTable>(
+    table: T,
+    rule: Defect["rule"],
+    column: ColumnName<T>,
+    what: string,
+    change: (r: ContractRow<T>) => void,
+    ok?: (r: ContractRow<T>) => boolean,
+  ) => {
     const r = pick(table, ok);
     if (!r) return;
     change(r);
-    defects.push({ table, id: String(r[keyOf[table]]), rule, column, what });
+    defects.push({ table, id: String((r as Record<string, unknown>)[keyColumn(table)]), rule, column, what });
   };
   /** A CPR number whose date part does not exist: the 31st of a 30-day month, or month 13. */
   const impossibleCpr = (cpr: string, kind: "day" | "month") =>

@@ -1,6 +1,6 @@
 // How each file is written. Real exports differ: DUBU-style `;` + Windows-1252 + Danish dates, BI-tool
 // `,` + UTF-8 + ISO dates, a spreadsheet from HR. The demo mixes them so the loader's detection is exercised.
-import type { Column } from "../contract.ts";
+import type { CaseTableName, Column } from "../contract.ts";
 import { type DateStyle, formatDate, formatTimestamp } from "./dates.ts";
 import type { Value } from "./rows.ts";
 
@@ -31,7 +31,7 @@ const dubu = { kind: "csv", delimiter: ";", encoding: "windows-1252", dates: "dk
 const bi = { kind: "csv", delimiter: ",", encoding: "utf-8", dates: "iso", decimals: "dot", booleans: ["true", "false"], newline: "\n" } as const;
 
 /** The demo municipality's files: four `;` Windows-1252, three `,` UTF-8, one `;` UTF-8 with BOM, two XLSX… */
-export const kommuneFormats: Record<string, FileFormat> = {
+export const kommuneFormats: Record<CaseTableName, FileFormat> = {
   underretninger: { ...dubu, cprDash: true },
   undersoegelser: { ...dubu },
   foranstaltninger: { ...dubu, decimals: "comma-thousands" },
@@ -45,7 +45,7 @@ export const kommuneFormats: Record<string, FileFormat> = {
 };
 
 /** The national benchmark set: CSV only, no thousands separators, so DuckDB's typed read_csv can read every file. */
-export const nationalFormats: Record<string, CsvFormat> = {
+export const nationalFormats: Record<CaseTableName, CsvFormat> = {
   underretninger: { ...dubu, cprDash: true, seconds: true },
   undersoegelser: { ...dubu },
   foranstaltninger: { ...dubu },

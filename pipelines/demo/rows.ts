@@ -1,15 +1,23 @@
 // The simulation's records as the rows of the contract's tables: ids issued in date order (as a case system
 // numbers its records), the export window applied, values still typed (days, minutes, numbers, booleans).
-import { tables } from "../contract.ts";
+// Typed by the contract: a table of the contract that this file does not write, a column a row lacks or one the
+// contract does not have is a compile error here (test/demo/contract-types.test.ts shows it).
+import { type CaseTableName, type ColumnName, type ContractTable, keyColumn } from "../contract.ts";
 import { addMonths } from "./dates.ts";
 import type { Doc, Measure, Simulation, Worker } from "./simulate/index.ts";
 
 /** A typed cell: `date` columns hold a day number, `timestamp` columns minutes since 1970, null = empty. */
 export type Value = string | number | boolean | null;
 export type Row = Record<string, Value>;
-export type TableRows = Record<string, Row[]>;
+/** A row of the contract's table `T`: exactly its columns. */
+export type ContractRow<T extends CaseTableName> = { [C in ColumnName<T>]: Value };
+/** The rows of every table of the case system's export, and only those. */
+export type TableRows = { [T in CaseTableName]: ContractRow<T>[] };
 
-const idPrefixes: Record<string, string> = {
+/** The tables whose key is an id the case system issues (befolkning's key is the year). */
+export type IssuedIdTable = Exclude<CaseTableName, "befolkning">;
+
+const idPrefixes: Record<IssuedIdTable, string> = {
   underretninger: "U",
   undersoegelser: "BU",
   foranstaltninger: "F",
@@ -22,7 +30,7 @@ const idPrefixes: Record<string, string> = {
 };
 
 /** Sorts by `key` (stable) and numbers the rows in that order. */
-function numbered<T>(items: T[], key: (x: T) => number, table: string, prefix: string, width: number): [T, string][] {
+function numbered<T>(items: T[], key: (x: T) => number, table: IssuedIdTable, prefix: string, width: number): [T, string][] {
   const sorted = [...items].sort((a, b) => key(a) - key(b));
   return sorted.map((x, i) => [x, `${prefix}${idPrefixes[table]}${String(i + 1).padStart(width, "0")}`]);
 }
@@ -36,14 +44,14 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   const workerIds = new Map<Worker, string>();
   // Caseworkers employed at go-live were set up in the case system from that day (simulate/index.ts: why).
   const workers = sim.workers.filter((w) => w.to === null || w.to >= W);
-  const sagsbehandlere = numbered(workers, (w) => w.from, "sagsbehandlere", prefix, 4).map(([w, id]) => {
+  const sagsbehandlere = numbered(workers, (w) => w.from, "sagsbehandlere", prefix, 4).map(([w, id]): ContractRow<"sagsbehandlere"> => {
     workerIds.set(w, id);
     return { sagsbehandler_id: id, enhed: unitName(w.unit), normering: w.fte, fra_dato: Math.max(w.from, W), til_dato: w.to };
   });
   const workerId = (w: Worker) => workerIds.get(w) ?? null;
 
   // Records decided before the as-of date but starting on or after it are not in the export yet.
-  const underretninger = numbered(sim.notifications, (n) => n.modtaget, "underretninger", prefix, width).map(([n, id]) => ({
+  const underretninger = numbered(sim.notifications, (n) => n.modtaget, "underretninger", prefix, width).map(([n, id]): ContractRow<"underretninger"> => ({
     underretning_id: id,
     cpr: n.child.cpr,
     modtaget: n.modtaget,
@@ -58,7 +66,7 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
     distrikt: n.district,
   }));
 
-  const undersoegelser = numbered(sim.bfus.filter((b) => b.start < sim.asOf), (b) => b.start, "undersoegelser", prefix, width).map(([b, id]) => ({
+  const undersoegelser = numbered(sim.bfus.filter((b) => b.start < sim.asOf), (b) => b.start, "undersoegelser", prefix, width).map(([b, id]): ContractRow<"undersoegelser"> => ({
     undersoegelse_id: id,
     cpr: b.child.cpr,
     startet: b.start,
@@ -70,11 +78,11 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   }));
 
   // Reasons are documented only once the deadline has passed by the as-of date.
-  for (const r of undersoegelser) if (r.afsluttet === null && r.frist_begrundelse !== null && addMonths(r.startet, 4) >= sim.asOf) r.frist_begrundelse = null;
+  for (const r of undersoegelser) if (r.afsluttet === null && r.frist_begrundelse !== null && addMonths(r.startet as number, 4) >= sim.asOf) r.frist_begrundelse = null;
 
   // Measures active at go-live are registered from that day (simulate/index.ts: why); none ended before it.
   const registered = (m: Measure) => Math.max(m.start, W);
-  const foranstaltninger = numbered(sim.measures.filter((m) => m.start < sim.asOf && m.end >= W), registered, "foranstaltninger", prefix, width).map(([m, id], i) => ({
+  const foranstaltninger = numbered(sim.measures.filter((m) => m.start < sim.asOf && m.end >= W), registered, "foranstaltninger", prefix, width).map(([m, id], i): ContractRow<"foranstaltninger"> => ({
     foranstaltning_id: id,
     cpr: m.child.cpr,
     type: m.type,
@@ -92,20 +100,18 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
   const byDay = (d: Doc) => d.day;
 
   /** A table of dated documents: id, cpr, dato, enhed and the table's own columns. */
-  const docTable = (docs: Doc[], table: string, idColumn: string, own: (d: Doc) => Row = () => ({})) =>
-    numbered(exported(docs), byDay, table, prefix, width).map(([d, id]) => ({
-      [idColumn]: id,
-      cpr: d.child.cpr,
-      dato: d.day,
-      ...own(d),
-      enhed: unitName(d.unit),
-    }));
-  const handleplaner = docTable(sim.plans, "handleplaner", "handleplan_id", (d) => ({ type: d.type ?? null }));
-  const opfoelgninger = docTable(sim.followups, "opfoelgninger", "opfoelgning_id");
-  const boernesamtaler = docTable(sim.conversations, "boernesamtaler", "samtale_id", (d) => ({ undladt: d.flag ?? null }));
-  const tilsynsbesoeg = docTable(sim.visits, "tilsynsbesoeg", "besoeg_id", (d) => ({ samtale_alene: d.flag ?? null }));
+  // The id column is the table's key in the contract; `own` gives the table's other columns.
+  type DocTable = "handleplaner" | "opfoelgninger" | "boernesamtaler" | "tilsynsbesoeg";
+  const docTable = <T extends DocTable>(docs: Doc[], name: T, own: (d: Doc) => Omit<ContractRow<T>, "cpr" | "dato" | "enhed" | ContractTable<T>["key"]>) =>
+    numbered(exported(docs), byDay, name, prefix, width).map(
+      ([d, id]) => ({ [keyColumn(name)]: id, cpr: d.child.cpr, dato: d.day, ...own(d), enhed: unitName(d.unit) }) as ContractRow<T>,
+    );
+  const handleplaner = docTable(sim.plans, "handleplaner", (d) => ({ type: d.type ?? null }));
+  const opfoelgninger = docTable(sim.followups, "opfoelgninger", () => ({}));
+  const boernesamtaler = docTable(sim.conversations, "boernesamtaler", (d) => ({ undladt: d.flag ?? null }));
+  const tilsynsbesoeg = docTable(sim.visits, "tilsynsbesoeg", (d) => ({ samtale_alene: d.flag ?? null }));
 
-  const sager = numbered(sim.cases.filter((k) => k.opened < sim.asOf), (k) => k.opened, "sager", prefix, width).map(([k, id]) => ({
+  const sager = numbered(sim.cases.filter((k) => k.opened < sim.asOf), (k) => k.opened, "sager", prefix, width).map(([k, id]): ContractRow<"sager"> => ({
     sag_id: id,
     cpr: k.child.cpr,
     oprettet: k.opened,
@@ -114,9 +120,9 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
     sagsbehandler_id: workerId(k.worker),
   }));
 
-  const befolkning = sim.population.map((p) => ({ aar: p.aar, antal_0_17: p.antal }));
+  const befolkning = sim.population.map((p): ContractRow<"befolkning"> => ({ aar: p.aar, antal_0_17: p.antal }));
 
-  const out: TableRows = {
+  return {
     underretninger,
     undersoegelser,
     foranstaltninger,
@@ -127,8 +133,5 @@ export function toRows(sim: Simulation, opts: { idWidth?: number } = {}): TableR
     sager,
     sagsbehandlere,
     befolkning,
-  };
-  // Every table of the contract, and only those.
-  for (const t of tables) if (!out[t.name]) throw new Error(`demo: no rows for contract table ${t.name}`);
-  return out;
+  } satisfies TableRows;
 }

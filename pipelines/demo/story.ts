@@ -2,6 +2,7 @@
 // the placement mix moving towards the Swedish model, sources of notifications, measure types, durations
 // and costs. The simulation (simulate/) draws from these; change the story here.
 import { type Day, ymd } from "./dates.ts";
+import { type MeasureGroup, measureGroups } from "./seeds.ts";
 
 /** Barnets Lov replaced Serviceloven's child provisions on this day. */
 export const LAW_CHANGE: Day = ymd(2024, 1, 1);
@@ -87,7 +88,8 @@ export const reasonsForOverrun = [
 
 export interface MeasureType {
   kode: string;
-  gruppe: "forebyggende" | "familiebaseret" | "eget_vaerelse_kostskole" | "institution";
+  /** The type's group in the placement mix: the seed's (foranstaltningstyper.gruppe), never restated here. */
+  gruppe: MeasureGroup;
   /** Typical yearly cost in DKK (2022 prices). */
   cost: number;
   /** Median duration in days. */
@@ -99,35 +101,32 @@ export interface MeasureType {
   bl: string;
 }
 
-const m = (
-  kode: string,
-  gruppe: MeasureType["gruppe"],
-  cost: number,
-  median: number,
-  minAge: number,
-  maxAge: number,
-  sel: string,
-  bl: string,
-): MeasureType => ({ kode, gruppe, cost, median, minAge, maxAge, sel, bl });
+const groups = measureGroups();
+
+const m = (kode: string, cost: number, median: number, minAge: number, maxAge: number, sel: string, bl: string): MeasureType => {
+  const gruppe = groups.get(kode);
+  if (!gruppe) throw new Error(`demo: measure type ${kode} is not in the seed foranstaltningstyper`);
+  return { kode, gruppe, cost, median, minAge, maxAge, sel, bl };
+};
 
 // Costs: home-based help around 0.2 million a year, institutions about 5–6 times that (kpis: mart_udgifter).
 export const measureTypes: Record<string, MeasureType> = Object.fromEntries(
   [
-    m("praktisk_paedagogisk_stoette", "forebyggende", 190_000, 290, 0, 17, "SEL § 52, stk. 3, nr. 2", "BL § 32, stk. 1, nr. 2"),
-    m("familiebehandling", "forebyggende", 230_000, 320, 0, 17, "SEL § 52, stk. 3, nr. 3", "BL § 32, stk. 1, nr. 3"),
-    m("dagbehandling", "forebyggende", 460_000, 300, 3, 12, "SEL § 52, stk. 3, nr. 2", "BL § 32, stk. 1, nr. 2"),
-    m("aflastning", "forebyggende", 260_000, 420, 0, 17, "SEL § 52, stk. 3, nr. 5", "BL § 32, stk. 1, nr. 5"),
-    m("kontaktperson", "forebyggende", 120_000, 360, 10, 17, "SEL § 52, stk. 3, nr. 6", "BL § 32, stk. 1, nr. 6"),
-    m("doegnophold_familie", "forebyggende", 950_000, 90, 0, 2, "SEL § 52, stk. 3, nr. 4", "BL § 32, stk. 1, nr. 4"),
-    m("anden_forebyggende", "forebyggende", 90_000, 240, 0, 17, "SEL § 11, stk. 3", "BL § 30"),
-    m("netvaerksplejefamilie", "familiebaseret", 190_000, 1100, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
-    m("plejefamilie", "familiebaseret", 430_000, 1000, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
-    m("kommunal_plejefamilie", "familiebaseret", 560_000, 900, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
-    m("eget_vaerelse", "eget_vaerelse_kostskole", 250_000, 330, 15, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
-    m("kost_efterskole", "eget_vaerelse_kostskole", 210_000, 300, 13, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
-    m("opholdssted", "institution", 980_000, 550, 6, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
-    m("doegninstitution", "institution", 1_250_000, 450, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
-    m("sikret_institution", "institution", 3_300_000, 60, 13, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
+    m("praktisk_paedagogisk_stoette", 190_000, 290, 0, 17, "SEL § 52, stk. 3, nr. 2", "BL § 32, stk. 1, nr. 2"),
+    m("familiebehandling", 230_000, 320, 0, 17, "SEL § 52, stk. 3, nr. 3", "BL § 32, stk. 1, nr. 3"),
+    m("dagbehandling", 460_000, 300, 3, 12, "SEL § 52, stk. 3, nr. 2", "BL § 32, stk. 1, nr. 2"),
+    m("aflastning", 260_000, 420, 0, 17, "SEL § 52, stk. 3, nr. 5", "BL § 32, stk. 1, nr. 5"),
+    m("kontaktperson", 120_000, 360, 10, 17, "SEL § 52, stk. 3, nr. 6", "BL § 32, stk. 1, nr. 6"),
+    m("doegnophold_familie", 950_000, 90, 0, 2, "SEL § 52, stk. 3, nr. 4", "BL § 32, stk. 1, nr. 4"),
+    m("anden_forebyggende", 90_000, 240, 0, 17, "SEL § 11, stk. 3", "BL § 30"),
+    m("netvaerksplejefamilie", 190_000, 1100, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
+    m("plejefamilie", 430_000, 1000, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
+    m("kommunal_plejefamilie", 560_000, 900, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
+    m("eget_vaerelse", 250_000, 330, 15, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
+    m("kost_efterskole", 210_000, 300, 13, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
+    m("opholdssted", 980_000, 550, 6, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
+    m("doegninstitution", 1_250_000, 450, 0, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
+    m("sikret_institution", 3_300_000, 60, 13, 17, "SEL § 52, stk. 3, nr. 7", "BL § 46"),
   ].map((t) => [t.kode, t]),
 );
 

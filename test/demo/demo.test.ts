@@ -115,12 +115,12 @@ describe("libu demo", () => {
   it("keeps to its window: nothing active before go-live, deadlines from it on, documents at most a year older", () => {
     const W = windowStartFor("kommune", asOf);
     expect(W).toBe(ymd(2022, 10, 1));
-    const min = (table: string, value: (r: Row) => number) => Math.min(...rows[table].map(value));
+    const min = (table: keyof TableRows, value: (r: Row) => number) => Math.min(...(rows[table] as Row[]).map(value));
     expect(min("underretninger", (r) => Math.floor((r.modtaget as number) / 1440))).toBeGreaterThanOrEqual(W);
     expect(min("foranstaltninger", (r) => r.startet as number)).toBe(W); // the measures active at go-live
     expect(min("sagsbehandlere", (r) => r.fra_dato as number)).toBe(W);
     expect(min("undersoegelser", (r) => addMonths(r.startet as number, 4))).toBeGreaterThanOrEqual(W);
-    for (const t of ["handleplaner", "opfoelgninger", "boernesamtaler", "tilsynsbesoeg"]) {
+    for (const t of ["handleplaner", "opfoelgninger", "boernesamtaler", "tilsynsbesoeg"] as const) {
       expect(min(t, (r) => (r.dato === null ? Infinity : (r.dato as number))), t).toBeGreaterThanOrEqual(W - 365);
     }
     // Cases keep their own dates (the caseload KPI needs caseworkers, who start at go-live).

@@ -1,9 +1,13 @@
 // The documents around a measure: the conversation with the child, plans, follow-ups and supervision visits,
 // held more or less on time.
+import { columnDefault } from "../../contract.ts";
 import { type Day, addMonths } from "../dates.ts";
 import { LAW_CHANGE } from "../story.ts";
 import { ageOn } from "./population.ts";
 import { type Child, type Doc, type Measure, type World, p } from "./world.ts";
+
+/** What an empty type cell of a plan means (the contract's default). */
+const PLAN_TYPE_DEFAULT = columnDefault("handleplaner", "type");
 
 /** Adds a document to `list` unless it falls on or after the as-of date. */
 export function doc(w: World, list: Doc[], c: Child, day: Day, unit: number, legacy: boolean, extra: Partial<Doc> = {}): void {
@@ -24,7 +28,8 @@ export function plansFor(w: World, m: Measure): void {
   const { rng, plans } = w;
   const c = m.child;
   const u = m.unit;
-  const typeCell = (t: string) => (t === "ny" && rng.chance(0.25) ? null : t);
+  // A plan of the contract's default type is now and then exported with the cell empty (staging fills it in).
+  const typeCell = (t: string) => (t === PLAN_TYPE_DEFAULT && rng.chance(0.25) ? null : t);
   if (m.prev) {
     if (rng.chance(0.7)) doc(w, plans, c, m.start + rng.int(-30, 60), u, m.legacy, { type: "revision" });
   } else if (m.start < LAW_CHANGE) {

@@ -3,6 +3,7 @@
 // what it starts (an emergency placement, an investigation, early help).
 import { type Day, type Minute, addWorkingDays, isWorkingDay, nextWorkingDay } from "../dates.ts";
 import { type Kilde, ageWeight, kilder, notificationsPerYear, weekendKilder } from "../story.ts";
+import { professionalSources } from "../seeds.ts";
 import { startBfu } from "./investigations.ts";
 import { addMeasure, durationFor, placementType } from "./measures.ts";
 import { ageOn, childOfAge, unitFor } from "./population.ts";
@@ -14,8 +15,8 @@ const outcomeSerious = { boernefaglig_undersoegelse: 58, akut_foranstaltning: 8,
 const outcomeOther = { ingen_handling: 31, raadgivning: 26, boernefaglig_undersoegelse: 30, akut_foranstaltning: 1.2, videresendt: 6, andet: 5 };
 const ackWorkingDays = { "0": 10, "1": 30, "2": 25, "3": 15, "4": 8, "5": 6, "6": 6 };
 
-/** The sources that are professionals (fagpersoner), and those that notify in office hours. */
-const professionals: readonly string[] = ["skole", "dagtilbud", "sundhed", "politi", "kommune", "tilbud"];
+/** The sources that are professionals (fagpersoner: the seed kilder's), and those that notify in office hours. */
+const professionals: readonly string[] = professionalSources();
 const officeHourSources: readonly string[] = ["skole", "dagtilbud", "kommune", "tilbud"];
 
 /** Runs the period, day by day: each day's tasks, then its notifications. */
