@@ -4,7 +4,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { tables } from "../contract.ts";
 import { CprIssuer } from "./cpr-gen.ts";
-import { type Day, addYears, quarterStart } from "./dates.ts";
+import { writeExportManifest } from "../load/manifest.ts";
+import { type Day, addYears, isoDate, quarterStart } from "./dates.ts";
 import { type Defect, applyDefects } from "./defects.ts";
 import { type CsvFormat, type FileFormat, kommuneFormats, nationalFormats } from "./formats.ts";
 import { type Municipality, demoKommune, nationalMunicipalities } from "./municipality.ts";
@@ -40,6 +41,8 @@ export interface DemoResult {
   children: number;
   windowStart: Day;
   ms: number;
+  /** The manifest written beside the files (as-of date, seed, scale). */
+  manifest?: string;
 }
 
 /** Data from the first day of the quarter four (kommune) or five (national) years before the as-of date. */
@@ -63,7 +66,10 @@ export function simulateKommune(seed: number, asOf: Day, muni: Municipality = de
 export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
   const started = performance.now();
   mkdirSync(opts.out, { recursive: true });
-  return opts.scale === "kommune" ? writeKommune(opts, started) : writeNational(opts, started);
+  const result = await (opts.scale === "kommune" ? writeKommune(opts, started) : writeNational(opts, started));
+  // The as-of date travels with the files: `libu load` reads it when --as-of is not given.
+  const manifest = writeExportManifest(opts.out, { asOf: isoDate(opts.asOf), source: "libu demo", seed: opts.seed, scale: opts.scale });
+  return { ...result, manifest };
 }
 
 async function writeKommune(opts: DemoOptions, started: number): Promise<DemoResult> {

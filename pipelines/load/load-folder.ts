@@ -16,12 +16,13 @@ import { maskCpr } from "../cpr.ts";
 import { checkKey } from "../key.ts";
 import { remapReviewQuarantine, reviewWorkbooksToCsv } from "../tilsyn/read-workbooks.ts";
 import type { Warehouse } from "../db.ts";
-import { InputError, UsageError } from "../errors.ts";
+import { InputError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { loadTablesDdl } from "../warehouse.ts";
 import { defaultSeedsDir } from "./codes.ts";
 import { commitLoad, dropLeftovers, nextLoadId, olderPseudonyms } from "./commit.ts";
 import { listFiles, type Prepared, prepare } from "./files.ts";
+import { resolveAsOf } from "./manifest.ts";
 import { loadProfile } from "./profile.ts";
 import { run } from "./query.ts";
 import type { LoadReport, TableReport } from "./report.ts";
@@ -31,7 +32,7 @@ import { dropTemp, type Staged, stage, stagingTable } from "./stage.ts";
 export interface LoadOptions {
   /** The folder of export files (`<table>.csv` / `<table>.xlsx`). */
   folder: string;
-  /** Extraction date `YYYY-MM-DD`; default today. */
+  /** Extraction date `YYYY-MM-DD`; default the folder's libu-manifest.json, else today (manifest.ts). */
   asOf?: string;
   /** A profile name (data/profiles/<name>.json) or a path to one. */
   profile?: string;
@@ -57,13 +58,6 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** Local date (and time): the municipality's clock, like the exports. */
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const localTimestamp = (d: Date) => `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-
-function checkAsOf(asOf: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
-  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
-  if (!m || !d || d.toISOString().slice(0, 10) !== asOf) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`);
-  return asOf;
-}
 
 /** A file's size in bytes, 0 when it cannot be read (prepare() reports that). */
 function fileSize(path: string): number {
@@ -116,11 +110,14 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   const cwd = deps.cwd ?? process.cwd();
   const log = deps.log;
   const folder = resolve(cwd, opts.folder);
-  const asOf = checkAsOf(opts.asOf ?? localDate(new Date()));
+  // --as-of, else the folder's manifest (libu demo writes one), else today — said in the log (manifest.ts).
+  const { asOf, source: asOfSource, note: asOfNote } = resolveAsOf(folder, opts.asOf, localDate(new Date()));
   if (!existsSync(folder)) throw new InputError([`${opts.folder}: no such folder`]);
   if (!statSync(folder).isDirectory())
     throw new InputError([`${opts.folder}: er en fil, ikke en mappe — giv mappen med eksportfilerne (fx ${dirname(opts.folder) || "."})`]);
   const profile = opts.profile ? loadProfile(opts.profile, deps.profilesDir ?? join(cwd, "data/profiles"), cwd) : undefined;
+  if (asOfNote && asOfSource === "manifest") log.info(asOfNote);
+  else if (asOfNote) log.warn(asOfNote);
   if (deps.pseudonym.demo) log.warn("bruger demo-nøglen til pseudonymisering — kun til syntetiske data (sæt $LIBU_PSEUDONYM_KEY)");
 
   const problems: string[] = [];
@@ -198,6 +195,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     return {
       loadId,
       asOf,
+      asOfSource,
       folder: maskCpr(folder),
       profile: profile?.navn ?? null,
       acceptRejects: !!opts.acceptRejects,

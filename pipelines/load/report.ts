@@ -1,6 +1,7 @@
 // The load report: what loadFolder returns and `libu load` prints on stdout.
 import { maskCpr } from "../cpr.ts";
 import { formatDuration } from "../log.ts";
+import { type AsOfSource, EXPORT_MANIFEST } from "./manifest.ts";
 import type { Reason, RuleNumber } from "../contract.ts";
 
 export interface ReasonCount {
@@ -31,6 +32,8 @@ export interface TableReport {
 export interface LoadReport {
   loadId: number;
   asOf: string;
+  /** Where the as-of date came from: --as-of, the folder's libu-manifest.json, or today's date (manifest.ts). */
+  asOfSource: AsOfSource;
   folder: string;
   profile: string | null;
   acceptRejects: boolean;
@@ -41,9 +44,12 @@ export interface LoadReport {
 
 const num = (n: number) => n.toLocaleString("da-DK");
 
+/** After the as-of date in the report's first line: where it came from, unless from --as-of. */
+const asOfFrom: Record<AsOfSource, string> = { flag: "", manifest: ` (fra ${EXPORT_MANIFEST})`, today: " (dagens dato: ingen --as-of eller manifest)" };
+
 export function formatReport(r: LoadReport): string {
   const lines = [
-    `load ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}` +
+    `load ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}${asOfFrom[r.asOfSource]}` +
       `${r.profile ? `, profil ${r.profile}` : ""} (${formatDuration(r.ms)})`,
   ];
   const head = ["tabel", "fil", "læst", "indlæst", "karantæne", "tid"];

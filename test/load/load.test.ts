@@ -262,7 +262,7 @@ describe("file-level problems fail the whole load and change nothing", () => {
 
   it("a missing folder and a bad --as-of", async () => {
     expect((await load(wh, { folder: "/nonexistent/libu" })).error!.message).toMatch(/no such folder/);
-    expect((await load(wh, { folder: fixture("basis"), asOf: "31-01-2025" })).error!.message).toMatch(/--as-of must be a date/);
+    expect((await load(wh, { folder: fixture("basis"), asOf: "31-01-2025" })).error!.message).toMatch(/--as-of skal være en dato ÅÅÅÅ-MM-DD, ikke "31-01-2025"/);
   });
 });
 
