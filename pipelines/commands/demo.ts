@@ -17,6 +17,7 @@ export const command: Command = {
     "Synthetic data only: CPR numbers are valid in form but invented. The same seed gives byte-identical files.",
     `Defaults: --out data/demo (data/national for --scale national), --seed ${DEFAULT_SEED}, --as-of ${DEFAULT_AS_OF}.`,
     "A dozen rows per municipality are spoiled on purpose (pipelines/demo/defects.ts) so the quarantine has work.",
+    "Skriver også libu-manifest.json (as-of-dato, seed, skala) ved filerne; libu load bruger datoen, når --as-of ikke er angivet.",
   ].join("\n"),
   options: {
     out: { type: "string" },

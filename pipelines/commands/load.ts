@@ -14,7 +14,7 @@ export const command: Command = {
   usage: "libu load <folder> [--as-of <YYYY-MM-DD>] [--profile <name|file>] [--accept-rejects] [--db <file>]",
   help: [
     "Each <table>.csv or <table>.xlsx in <folder> replaces that table's previous snapshot; other tables keep theirs.",
-    "--as-of        the extraction date (default today); dates after it are quarantined",
+    "--as-of        udtræksdatoen; uden den bruges mappens libu-manifest.json, ellers dagens dato (og det siges); datoer efter den sættes i karantæne",
     "--profile      a source profile from data/profiles/<name>.json (or a path) mapping a system's export to the contract",
     "--accept-rejects  load even when more than 5 % of a table's rows are quarantined",
     "Bad rows go to the quarantine table (CPR masked); file-level problems fail the whole load and change nothing.",
