@@ -3,7 +3,7 @@
 import { csvParse } from "d3-dsv";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Column, MAX_REJECT_SHARE, allTables } from "./contract.ts";
+import { type Column, MAX_REJECT_SHARE, type Reason, allTables, reasons } from "./contract.ts";
 
 const typeText: Record<Column["type"], string> = {
   text: "text",
@@ -36,6 +36,12 @@ export function contractMarkdown(modelsDir: string): string {
     "value empty or unreadable, a code not in its list, an invalid CPR number, a repeated id, dates out of order,",
     `a date after the export's as-of date. If more than ${MAX_REJECT_SHARE * 100} % of a table's rows would be`,
     "quarantined, the load fails unless `--accept-rejects` is given.",
+    "",
+    "The quarantine names the rule (`regel`) and the reason (`aarsag`) of each row:",
+    "",
+    "| rule | reason | the quarantine says |",
+    "|---|---|---|",
+    ...(Object.keys(reasons) as Reason[]).map((r) => `| ${reasons[r].regel} | \`${r}\` | ${reasons[r].tekst.split(" / ")[0]} |`),
     "",
   ];
   for (const t of allTables) {

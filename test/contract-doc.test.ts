@@ -13,3 +13,9 @@ test("the contract document lists every accepted code of a code list", () => {
   expect(md).toContain("`barnet_selv`");
   expect(md).toContain("`sikret_institution`");
 });
+
+test("the contract document lists every rule and reason of the quarantine, from the contract", () => {
+  const md = contractMarkdown(MODELS_DIR);
+  expect(md).toContain("| 0 | `ulaeselig_linje` | linjen kan ikke læses |");
+  expect(md).toContain("| 7 | `gentaget_svar` | spørgsmålet er allerede besvaret for sagen; det første svar beholdes |");
+});
