@@ -24,7 +24,8 @@ const { DEFAULT_AS_OF } = (await import("./commands/demo.ts")) as { DEFAULT_AS_O
 rmSync(db, { force: true });
 rmSync(`${db}.wal`, { force: true });
 await step(["demo", "--out", demoDir]);
-await step(["load", demoDir, "--db", db, ...(DEFAULT_AS_OF ? ["--as-of", DEFAULT_AS_OF] : [])]);
+// No --as-of: the load takes the demo's date from the libu-manifest.json that `libu demo` wrote beside the files.
+await step(["load", demoDir, "--db", db]);
 await step(["build", "--db", db]);
 // The ledelsestilsyn: samples, review workbooks filled as leaders would, loaded back (internal: data/demo/tilsyn).
 const tilsynDir = join(demoDir, "tilsyn");
