@@ -5,10 +5,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { openWarehouse } from "../db.ts";
 import { LibuError } from "../errors.ts";
 import { onInterrupt } from "../interrupt.ts";
 import { DASHBOARDS_DIR, NODE_MODULES, REPO } from "../paths.ts";
+import { NO_NETWORK_PRELOAD, pinClientVersions } from "./offline.ts";
 import { cleanStale, swapIn, tempFolder } from "./swap.ts";
 
 const CACHE = join(DASHBOARDS_DIR, ".observablehq", "cache");
@@ -74,6 +76,7 @@ export async function buildSite({ dbPath, outDir, env = process.env, log = () =>
   (await openWarehouse(dbPath, { readOnly: true })).close();
   await withLock(async () => {
     clearLoaderCache();
+    pinClientVersions(CACHE);
     cleanStale(outDir);
     const building = tempFolder(outDir);
     let child: ChildProcess | undefined;
@@ -107,7 +110,8 @@ export async function buildSite({ dbPath, outDir, env = process.env, log = () =>
 
 function spawnFramework(dbPath: string, outDir: string, env: NodeJS.ProcessEnv): ChildProcess {
   const bin = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
-  return spawn(process.execPath, [bin, "build"], {
+  // Without the network (offline.ts): a fetch in the build fails with a line naming the address.
+  return spawn(process.execPath, ["--import", pathToFileURL(NO_NETWORK_PRELOAD).href, bin, "build"], {
     cwd: REPO,
     env: {
       ...env,
