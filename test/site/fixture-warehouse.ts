@@ -8,7 +8,7 @@ import { rmSync } from "node:fs";
 import { type Warehouse, openWarehouse } from "../../pipelines/db.ts";
 import { MODELS_DIR } from "../../pipelines/paths.ts";
 import { discoverModels } from "../../pipelines/runner/models.ts";
-import { loadSeeds } from "../../pipelines/runner/runner.ts";
+import { loadSeeds, RESULTS_DDL } from "../../pipelines/runner/runner.ts";
 
 export const FIXTURE_UNITS = ["Team Nord", "Team Syd", "<b>Team</b>", "Familiecenter Øst"];
 export const FIXTURE_QUARTERS = quarters("2023K1", "2025K3");
@@ -151,10 +151,10 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
     [1, "underretninger", 3, "ugyldig dato", "modtaget", 3],
     [1, "underretninger", 5, "ukendt kode", "kilde", 12],
   ]);
-  await insert("data_test_results", "test varchar, model varchar, kolonne varchar, alvor varchar, status varchar, fejl bigint, koert timestamp", [
-    ["not_null", "mart_kpi_kvartal", "kpi", "error", "ok", 0, "2025-10-16 08:00:00"],
-    ["accepted_values", "stg_underretninger", "kilde", "warn", "fejl", 2, "2025-10-16 08:00:00"],
-  ]);
+  await wh.run(RESULTS_DDL); // the runner's own table
+  await wh.run(`insert into data_test_results values
+    ('not_null', 'mart_kpi_kvartal', 'kpi', 'error', 'ok', 0, TIMESTAMP '2025-10-16 08:00:00', null),
+    ('accepted_values', 'stg_underretninger', 'kilde', 'warn', 'fejl', 2, TIMESTAMP '2025-10-16 08:00:00', 'ukendte koder')`);
   // A pseudonym-bearing table, as in a real warehouse: the site must never read it.
   await wh.run(`create table src_underretninger as select uuid '0b4e7a0e-5fe1-4d4e-9c5b-1f2a3b4c5d6e' as barn_id, DATE '2025-07-01' as modtaget`);
   wh.close();
