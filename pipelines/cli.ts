@@ -32,13 +32,28 @@ export interface MainIO {
 }
 
 async function usage(): Promise<string> {
-  const lines = ["usage: libu <command> [options]   (libu <command> --help for more)", "", "commands:"];
+  const lines = ["brug: libu <kommando> [tilvalg]   (libu <kommando> --help for mere)", "", "kommandoer:"];
   for (const name of commandNames) {
     const cmd = await loadCommand(name);
-    lines.push(`  ${name.padEnd(8)} ${cmd.summary}`);
+    lines.push(`  ${name.padEnd(13)} ${cmd.summary}`);
   }
-  lines.push("", "global options: --db <path> (else $LIBU_DB, else data/warehouse.duckdb), --config <path>, --debug");
+  lines.push("", "fælles tilvalg: --db <fil> (ellers $LIBU_DB, ellers data/warehouse.duckdb), --config <fil>, --debug (fejlens detaljer)");
   return lines.join("\n") + "\n";
+}
+
+/** Node's parseArgs errors (English) as one Danish line: the option or argument it is about. */
+export function argumentProblem(e: NodeJS.ErrnoException): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1];
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `ukendt tilvalg ${quoted ?? ""}`.trim();
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /argument missing/.test(e.message) ? `${quoted?.split(" ")[0] ?? "tilvalget"} mangler en værdi` : `${quoted ?? "tilvalget"} tager ingen værdi`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `uventet argument ${quoted ? `"${quoted}"` : ""}`.trim();
+    default:
+      return e.message.split("\n")[0];
+  }
 }
 
 export async function main(argv: string[], io: MainIO = {}): Promise<number> {
@@ -53,17 +68,17 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       stdout.write(await usage());
       return name ? 0 : 2;
     }
-    if (!(commandNames as readonly string[]).includes(name)) throw new UsageError(`unknown command "${name}" — try \`libu --help\``);
+    if (!(commandNames as readonly string[]).includes(name)) throw new UsageError(`ukendt kommando "${name}" — se \`libu --help\``);
     const cmd = await loadCommand(name);
     let parsed;
     try {
       parsed = parseArgs({ args: rest, options: { ...globalOptions, ...cmd.options }, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError(`${(e as Error).message.split("\n")[0]} — usage: ${cmd.usage}`);
+      throw new UsageError(`${argumentProblem(e as NodeJS.ErrnoException)} — brug: ${cmd.usage}`);
     }
     const values = parsed.values as Record<string, string | boolean | undefined>;
     if (values.help) {
-      stdout.write(`usage: ${cmd.usage}\n\n${cmd.summary}\n${cmd.help ? `\n${cmd.help}\n` : ""}`);
+      stdout.write(`brug: ${cmd.usage}\n\n${cmd.summary}\n${cmd.help ? `\n${cmd.help}\n` : ""}`);
       return 0;
     }
     const configPath = resolveConfigPath(values.config as string | undefined, env, cwd);
@@ -97,7 +112,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       return 1;
     }
     const err = e as Error;
-    write(`libu: unexpected error: ${String(err?.message ?? err).split("\n")[0]} (run with --debug for details)\n`);
+    write(`libu: uventet fejl: ${String(err?.message ?? err).split("\n")[0]} (kør med --debug for detaljer)\n`);
     if (debug) write(`${err?.stack}\n`);
     return 1;
   }

@@ -70,7 +70,7 @@ export function loadConfig(path: string): Config {
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
-    throw new LibuError(`${path}: not valid JSON (${(e as Error).message})`);
+    throw new LibuError(`${path}: ikke gyldig JSON (${(e as Error).message})`);
   }
   const config: Config = {
     ...defaults,
@@ -80,16 +80,16 @@ export function loadConfig(path: string): Config {
     revisionsgraenser: { ...defaults.revisionsgraenser, ...raw.revisionsgraenser },
   };
   const k = config.opfoelgningIntervalMaaneder;
-  if (!Number.isInteger(k) || k < 1) throw new LibuError(`${path}: opfoelgningIntervalMaaneder must be a whole number ≥ 1`);
+  if (!Number.isInteger(k) || k < 1) throw new LibuError(`${path}: opfoelgningIntervalMaaneder skal være et helt tal ≥ 1`);
   if (!Number.isInteger(config.diskretionsgraense) || config.diskretionsgraense < 1)
-    throw new LibuError(`${path}: diskretionsgraense must be a whole number ≥ 1`);
+    throw new LibuError(`${path}: diskretionsgraense skal være et helt tal ≥ 1`);
   for (const [art, v] of Object.entries(config.revisionsgraenser))
     if (typeof v !== "number" || !(v >= 0)) throw new LibuError(`${path}: revisionsgraenser.${art} skal være et tal ≥ 0 (andele som 0–1)`);
   if (typeof config.udvalg !== "string" || !config.udvalg.trim()) throw new LibuError(`${path}: udvalg skal være navnet på udvalget, fx "Børne- og Ungeudvalget"`);
   for (const d of config.lukkedage)
-    if (!/^(\d{4}-)?\d{2}-\d{2}$/.test(d.dag)) throw new LibuError(`${path}: lukkedage: "${d.dag}" is neither MM-DD nor YYYY-MM-DD`);
+    if (!/^(\d{4}-)?\d{2}-\d{2}$/.test(d.dag)) throw new LibuError(`${path}: lukkedage: "${d.dag}" er hverken MM-DD eller ÅÅÅÅ-MM-DD`);
   for (const t of config.udviklingsplan)
-    if (!/^\d{4}(K[1-4])?$/.test(t.periode)) throw new LibuError(`${path}: udviklingsplan: periode "${t.periode}" is neither YYYY nor YYYYKn`);
+    if (!/^\d{4}(K[1-4])?$/.test(t.periode)) throw new LibuError(`${path}: udviklingsplan: periode "${t.periode}" er hverken ÅÅÅÅ eller ÅÅÅÅKn`);
   return config;
 }
 
@@ -101,6 +101,6 @@ export function pseudonymKey(config: Config, env: NodeJS.ProcessEnv): { key: str
   if (p.noegleFil && existsSync(p.noegleFil)) return { key: readFileSync(p.noegleFil, "utf8").trim(), demo: false };
   if (p.tilladDemoNoegle) return { key: DEMO_KEY, demo: true };
   throw new LibuError(
-    `no pseudonymisation key: set $${p.noegleEnv} (or pseudonymisering.noegleFil in the configuration) to the municipality's secret key`,
+    `ingen pseudonymiseringsnøgle: sæt $${p.noegleEnv} (eller pseudonymisering.noegleFil i konfigurationen) til kommunens hemmelige nøgle`,
   );
 }

@@ -47,3 +47,31 @@ test("libu sql writes dates, timestamps and pseudonyms alike in every format", a
   const csv = await run(["sql", "--db", db, "--format", "csv", "select * from t"]);
   expect(csv.out).toBe("d,ts,barn_id,n\r\n2010-06-17,2025-01-05 10:15:00,0684e94b-d8e2-5c69-96e9-345e4f086b8e,12\r\n");
 });
+
+// Users speak Danish (issue 9, deliverable 7): the help of libu and of every command, and Node's English
+// argument errors, reach the user in Danish. English words that would betray an untranslated text:
+const ENGLISH = /\b(the|runs?|writes?|loads?|builds?|folder|file|usage|unknown|must|default|give|exactly|into|with)\b/i;
+
+test("libu --help and every command's --help are in Danish", async () => {
+  const top = await run(["--help"]);
+  expect(top.code).toBe(0);
+  expect(top.out).toMatch(/^brug: libu <kommando>/);
+  const names = [...top.out.matchAll(/^ {2}(\S+) /gm)].map((m) => m[1]);
+  expect(names.length).toBeGreaterThan(10);
+  for (const name of names) {
+    const help = await run([name, "--help"]);
+    expect(help.code, name).toBe(0);
+    // Option names and file names stay as they are; the prose around them is Danish.
+    const prose = help.out.replace(/libu [a-z]+|--[a-z-]+|<[^>]+>|`[^`]*`|\S+\.(json|csv|xlsx|md|duckdb)\b|data_test_results|dist\/|models\//g, "");
+    expect(prose, `libu ${name} --help`).not.toMatch(ENGLISH);
+  }
+});
+
+test("argument errors from the option parser are Danish and name the option", async () => {
+  const unknown = await run(["build", "--bad"]);
+  expect(unknown.code).toBe(2);
+  expect(unknown.err).toMatch(/^libu: ukendt tilvalg --bad — brug: libu build/);
+  const missing = await run(["sql", "--format"]);
+  expect(missing.err).toMatch(/^libu: --format mangler en værdi — brug: libu sql/);
+  for (const r of [unknown, missing]) expect(r.err.replace(/libu [a-z]+|--[a-z-]+|<[^>]+>/g, "")).not.toMatch(ENGLISH);
+});

@@ -7,11 +7,12 @@ import { buildWarehouse } from "../runner/build-warehouse.ts";
 
 export const command: Command = {
   name: "build",
-  summary: "runs the SQL models in dependency order, then the data tests",
-  usage: "libu build [--db <file>] [--models <folder>]",
+  summary: "bygger datavarehusets tabeller: kører SQL-modellerne i afhængighedsorden og derefter datatestene",
+  usage: "libu build [--db <fil>] [--models <mappe>]",
   help:
-    "Fails (exit 4) on a failing model or an error-severity data test; the previous tables are then kept.\n" +
-    "The data-test results are stored in data_test_results either way.",
+    "Fejler (kode 4) hvis en model eller en datatest af alvor error fejler; så beholdes de forrige tabeller.\n" +
+    "Datatestenes resultater gemmes i data_test_results under alle omstændigheder.\n" +
+    "--models <mappe>: modeller fra en anden mappe end repositoriets models/.",
   options: { models: { type: "string" } },
   async run({ values }, ctx) {
     const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : MODELS_DIR;

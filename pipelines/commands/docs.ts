@@ -10,10 +10,10 @@ import { DOCS_DIR, MODELS_DIR } from "../paths.ts";
 
 export const command: Command = {
   name: "docs",
-  summary: "writes the data dictionary, the export contract and the KPI definitions as Markdown",
-  usage: "libu docs [--out <file>] [--models <folder>]",
+  summary: "skriver dataordbogen, eksportkontrakten og nøgletallenes definitioner som Markdown",
+  usage: "libu docs [--out <fil>] [--models <mappe>]",
   help:
-    "Default: models/DATA_DICTIONARY.md, docs/contract.md and docs/kpis.md of the repository; with --models, the dictionary beside those models. --out <file> writes the dictionary only, there; --out - to stdout. Needs no warehouse.",
+    "Standard: repositoriets models/DATA_DICTIONARY.md, docs/contract.md og docs/kpis.md; med --models ordbogen ved siden af de modeller.\n--out <fil> skriver kun ordbogen, dér; --out - til stdout. Kræver intet datavarehus.",
   options: { out: { type: "string" }, models: { type: "string" } },
   async run({ values }, ctx) {
     const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : MODELS_DIR;

@@ -10,14 +10,14 @@ const PAUSE_ENV = "LIBU_TEST_PAUSE_IN_LOAD";
 
 export const command: Command = {
   name: "load",
-  summary: "loads case-system exports (CSV/XLSX) into the warehouse atomically; prints the load report",
-  usage: "libu load <folder> [--as-of <YYYY-MM-DD>] [--profile <name|file>] [--accept-rejects] [--db <file>]",
+  summary: "indlæser sagssystemets eksportfiler (CSV/XLSX) i datavarehuset, alt eller intet, og skriver indlæsningsrapporten",
+  usage: "libu load <mappe> [--as-of <YYYY-MM-DD>] [--profile <navn|fil>] [--accept-rejects] [--db <fil>]",
   help: [
-    "Each <table>.csv or <table>.xlsx in <folder> replaces that table's previous snapshot; other tables keep theirs.",
-    "--as-of        udtræksdatoen; uden den bruges mappens libu-manifest.json, ellers dagens dato (og det siges); datoer efter den sættes i karantæne",
-    "--profile      a source profile from data/profiles/<name>.json (or a path) mapping a system's export to the contract",
-    "--accept-rejects  load even when more than 5 % of a table's rows are quarantined",
-    "Bad rows go to the quarantine table (CPR masked); file-level problems fail the whole load and change nothing.",
+    "Hver <tabel>.csv eller <tabel>.xlsx i <mappe> erstatter tabellens forrige udtræk; de andre tabeller beholder deres.",
+    "--as-of           udtræksdatoen; uden den bruges mappens libu-manifest.json, ellers dagens dato (og det siges); datoer efter den sættes i karantæne",
+    "--profile         en kildeprofil fra data/profiles/<navn>.json (eller en sti), der oversætter et systems eksport til kontrakten",
+    "--accept-rejects  indlæs også når mere end 5 % af en tabels rækker sættes i karantæne",
+    "Fejlbehæftede rækker går i karantænetabellen (CPR maskeret); fejl i en hel fil stopper indlæsningen, og intet ændres.",
   ].join("\n"),
   options: {
     "as-of": { type: "string" },
@@ -25,7 +25,7 @@ export const command: Command = {
     "accept-rejects": { type: "boolean" },
   },
   async run({ values, positionals }, ctx) {
-    if (positionals.length !== 1) throw new UsageError(`give exactly one folder — usage: ${this.usage}`);
+    if (positionals.length !== 1) throw new UsageError(`giv præcis én mappe — brug: ${this.usage}`);
     const pseudonym = pseudonymKey(ctx.config, ctx.env);
     const report = await loadWarehouse(
       ctx.dbPath,

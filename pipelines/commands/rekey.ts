@@ -13,13 +13,11 @@ const PAUSE_ENV = "LIBU_TEST_PAUSE_IN_LOAD";
 export const command: Command = {
   name: "rekey",
   summary: "skifter lagerets pseudonymiseringsnøgle: indlæser alle tabeller igen fra <mappe> med den nye nøgle",
-  usage: "libu rekey <folder> [--as-of <YYYY-MM-DD>] [--profile <name|file>] [--accept-rejects] [--db <file>]",
+  usage: "libu rekey <mappe> [--as-of <YYYY-MM-DD>] [--profile <navn|fil>] [--accept-rejects] [--db <fil>]",
   help: [
-    "Each <table>.csv or <table>.xlsx in <folder> replaces that table's previous snapshot; other tables keep theirs.",
-    "--as-of        udtræksdatoen; uden den bruges mappens libu-manifest.json, ellers dagens dato (og det siges); datoer efter den sættes i karantæne",
-    "--profile      a source profile from data/profiles/<name>.json (or a path) mapping a system's export to the contract",
-    "--accept-rejects  load even when more than 5 % of a table's rows are quarantined",
-    "Bad rows go to the quarantine table (CPR masked); file-level problems fail the whole load and change nothing.",
+    "Når nøglen (LIBU_PSEUDONYM_KEY eller konfigurationens pseudonymKey) er skiftet: <mappe> skal rumme alle tabeller med rækker,",
+    "og de indlæses alle igen med den nye nøgle i én transaktion; den nye nøgles fingeraftryk gemmes samtidig.",
+    "--as-of, --profile og --accept-rejects som for `libu load`.",
   ].join("\n"),
   options: {
     "as-of": { type: "string" },
@@ -27,7 +25,7 @@ export const command: Command = {
     "accept-rejects": { type: "boolean" },
   },
   async run({ values, positionals }, ctx) {
-    if (positionals.length !== 1) throw new UsageError(`give exactly one folder — usage: ${this.usage}`);
+    if (positionals.length !== 1) throw new UsageError(`giv præcis én mappe — brug: ${this.usage}`);
     const pseudonym = pseudonymKey(ctx.config, ctx.env);
     const wh = await openWarehouse(ctx.dbPath);
     try {

@@ -10,15 +10,15 @@ import { buildSite } from "../site/build-site.ts";
 
 export const command: Command = {
   name: "report",
-  summary: "the quarterly report for the committee as a PDF",
-  usage: "libu report --kvartal <YYYYKn> --pdf <file> [--db <file>] [--site <folder>]",
-  help: "Builds the site from the warehouse into a temporary folder (or uses --site, a folder built by `libu site`)\nand prints the Kvartalsrapport for the quarter with headless Chromium (/usr/bin/chromium).",
+  summary: "kvartalsrapporten til udvalget som PDF",
+  usage: "libu report --kvartal <YYYYKn> --pdf <fil> [--db <fil>] [--site <mappe>]",
+  help: "Bygger sitet fra datavarehuset i en midlertidig mappe (eller bruger --site, en mappe bygget af `libu site`)\nog udskriver kvartalets Kvartalsrapport med Chromium uden skærm (/usr/bin/chromium).",
   options: { kvartal: { type: "string" }, pdf: { type: "string" }, site: { type: "string" } },
   async run({ values, positionals }, ctx) {
-    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" — usage: ${this.usage}`);
+    if (positionals.length) throw new UsageError(`uventet argument "${positionals[0]}" — brug: ${this.usage}`);
     const kvartal = values.kvartal as string | undefined;
-    if (!kvartal || !/^\d{4}K[1-4]$/.test(kvartal)) throw new UsageError(`--kvartal must be a quarter like 2025K3 — usage: ${this.usage}`);
-    if (!values.pdf) throw new UsageError(`--pdf <file> is required — usage: ${this.usage}`);
+    if (!kvartal || !/^\d{4}K[1-4]$/.test(kvartal)) throw new UsageError(`--kvartal skal være et kvartal som 2025K3 — brug: ${this.usage}`);
+    if (!values.pdf) throw new UsageError(`--pdf <fil> mangler — brug: ${this.usage}`);
     const pdfPath = resolve(ctx.cwd, values.pdf as string);
     let siteDir = values.site ? resolve(ctx.cwd, values.site as string) : null;
     let temp: string | null = null;
@@ -26,11 +26,11 @@ export const command: Command = {
       if (!siteDir) {
         temp = mkdtempSync(join(tmpdir(), "libu-report-"));
         siteDir = join(temp, "site");
-        await ctx.log.timed("site built", () => buildSite({ dbPath: ctx.dbPath, outDir: siteDir!, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath } }));
+        await ctx.log.timed("sitet er bygget", () => buildSite({ dbPath: ctx.dbPath, outDir: siteDir!, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath } }));
       } else if (!existsSync(join(siteDir, "index.html"))) {
-        throw new LibuError(`${siteDir}: no built site here — run \`libu site --out ${values.site}\` first`);
+        throw new LibuError(`${siteDir}: her er intet bygget site — kør først \`libu site --out ${values.site}\``);
       }
-      await ctx.log.timed(`report ${kvartal}: ${pdfPath}`, () => printReport({ siteDir: siteDir!, kvartal, pdfPath }));
+      await ctx.log.timed(`rapport ${kvartal}: ${pdfPath}`, () => printReport({ siteDir: siteDir!, kvartal, pdfPath }));
     } finally {
       if (temp) rmSync(temp, { recursive: true, force: true });
     }

@@ -11,9 +11,9 @@ import { buildSite } from "../site/build-site.ts";
 
 export const command: Command = {
   name: "run",
-  summary: "load, build and site in one go",
-  usage: "libu run <folder> [--as-of <YYYY-MM-DD>] [--profile <name|file>] [--accept-rejects] [--out <folder>] [--db <file>]",
-  help: "Runs `libu load <folder>`, `libu build` and `libu site` against the same warehouse; stops at the first failure.",
+  summary: "indlæsning, byggeri og site i ét (`libu load`, `libu build` og `libu site`)",
+  usage: "libu run <mappe> [--as-of <YYYY-MM-DD>] [--profile <navn|fil>] [--accept-rejects] [--out <mappe>] [--db <fil>]",
+  help: "Kører `libu load <mappe>`, `libu build` og `libu site` mod samme datavarehus; stopper ved den første fejl.",
   options: {
     "as-of": { type: "string" },
     profile: { type: "string" },
@@ -21,7 +21,7 @@ export const command: Command = {
     out: { type: "string", default: "dist" },
   },
   async run({ values, positionals }, ctx) {
-    if (positionals.length !== 1) throw new UsageError(`give exactly one folder — usage: ${this.usage}`);
+    if (positionals.length !== 1) throw new UsageError(`giv præcis én mappe — brug: ${this.usage}`);
     const report = await loadWarehouse(
       ctx.dbPath,
       {

@@ -5,9 +5,9 @@ import { buildSite } from "../site/build-site.ts";
 
 export const command: Command = {
   name: "site",
-  summary: "builds the static dashboard site from the warehouse",
-  usage: "libu site [--db <file>] [--out <folder>]",
-  help: "The site (Observable Framework) goes to --out (default dist/). Only suppressed aggregates reach it.",
+  summary: "bygger det statiske site med kvartalets tal fra datavarehuset",
+  usage: "libu site [--db <fil>] [--out <mappe>]",
+  help: "Sitet (Observable Framework) skrives til --out (standard dist/). Kun aggregerede tal, små tal skjult, når frem til det.\nEt fejlet eller afbrudt byggeri lader det forrige site stå.",
   options: { out: { type: "string", default: "dist" } },
   async run({ values }, ctx: Context) {
     const outDir = resolve(ctx.cwd, values.out as string);

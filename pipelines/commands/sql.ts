@@ -31,7 +31,7 @@ export function toTable(columns: string[], rows: Record<string, unknown>[]): str
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i])).join(" │ ").trimEnd();
   const out = [line(columns), widths.map((w) => "─".repeat(w)).join("─┼─"), ...cells.map(line)];
-  out.push(`(${rows.length} ${rows.length === 1 ? "row" : "rows"})`);
+  out.push(`(${rows.length} ${rows.length === 1 ? "række" : "rækker"})`);
   return out.join("\n") + "\n";
 }
 
@@ -82,14 +82,14 @@ async function writeResultXlsx(path: string, query: string, columns: string[], r
 
 export const command: Command = {
   name: "sql",
-  summary: "runs ad hoc SQL against the warehouse, read-only",
-  usage: 'libu sql [--db <file>] [--format table|csv|json] "<query>"   |   libu sql --format xlsx --out <fil> "<query>"',
-  help: "--format csv writes RFC 4180 CSV with a header to stdout and nothing else.\n--format xlsx skriver resultatet som et Excel-ark til --out (tal som tal, datoer som datoer; filen kun læsbar for ejeren).",
+  summary: "kører en SQL-forespørgsel mod datavarehuset, kun læsning",
+  usage: 'libu sql [--db <fil>] [--format table|csv|json] "<forespørgsel>"   |   libu sql --format xlsx --out <fil> "<forespørgsel>"',
+  help: "--format table (standard) skriver en tabel til skærmen; --format json rækkerne som JSON.\n--format csv skriver RFC 4180-CSV med overskriftsrække til stdout og intet andet.\n--format xlsx skriver resultatet som et Excel-ark til --out (tal som tal, datoer som datoer; filen kun læsbar for ejeren).",
   options: { format: { type: "string", default: "table" }, out: { type: "string" } },
   async run({ values, positionals }, ctx) {
     const format = values.format as Format;
-    if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(", ")}, not "${format}"`);
-    if (positionals.length !== 1) throw new UsageError(`give exactly one query in quotes — usage: ${this.usage}`);
+    if (!formats.includes(format)) throw new UsageError(`--format skal være en af ${formats.join(", ")}, ikke "${format}"`);
+    if (positionals.length !== 1) throw new UsageError(`giv præcis én forespørgsel i anførselstegn — brug: ${this.usage}`);
     if (format === "xlsx" && !values.out) throw new UsageError(`--format xlsx kræver --out <fil>, fx --out resultat.xlsx — brug: ${this.usage}`);
     if (format !== "xlsx" && values.out) throw new UsageError(`--out bruges kun med --format xlsx`);
     const wh = await openWarehouse(ctx.dbPath, { readOnly: true });
@@ -104,7 +104,7 @@ export const command: Command = {
       } else ctx.stdout.write(format === "csv" ? toCsv(columns, rows) : format === "json" ? toJson(rows) : toTable(columns, rows));
     } catch (e) {
       if ((e as Error).name === "LibuError") throw e;
-      throw new UsageError(`query failed: ${(e as Error).message.split("\n")[0]}`);
+      throw new UsageError(`forespørgslen fejlede: ${(e as Error).message.split("\n")[0]}`);
     } finally {
       wh.close();
     }

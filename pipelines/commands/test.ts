@@ -12,14 +12,14 @@ import { MODELS_DIR } from "../paths.ts";
 
 export const command: Command = {
   name: "test",
-  summary: "runs the data tests only",
-  usage: "libu test [--db <file>] [--models <folder>]",
-  help: "Prints the results and stores them in data_test_results; exit 4 when a test of severity error fails.",
+  summary: "kører kun datatestene mod datavarehuset, som det er bygget",
+  usage: "libu test [--db <fil>] [--models <mappe>]",
+  help: "Skriver resultaterne og gemmer dem i data_test_results; kode 4 når en test af alvor error fejler.",
   options: { models: { type: "string" } },
   async run({ values }, ctx) {
     const modelsDir = values.models ? resolve(ctx.cwd, values.models as string) : MODELS_DIR;
     const models = orderModels(discoverModels(modelsDir));
-    if (!existsSync(ctx.dbPath)) throw new LibuError(`${ctx.dbPath}: no warehouse here yet — run \`libu build\` first`);
+    if (!existsSync(ctx.dbPath)) throw new LibuError(`${ctx.dbPath}: her er intet datavarehus endnu — kør først \`libu load <mappe>\` og \`libu build\``);
     const wh = await openWarehouse(ctx.dbPath);
     try {
       const results = await runDataTests(wh, models, modelsDir);
@@ -30,7 +30,7 @@ export const command: Command = {
       }
       ctx.log.info(testSummary(results));
       const failed = results.filter((r) => r.status === "fejl" && r.alvor === "error");
-      const more = failed.length > 1 ? ` (and ${failed.length - 1} more failing test(s), see above)` : "";
+      const more = failed.length > 1 ? ` (og ${failed.length - 1} test mere fejler, se ovenfor)` : "";
       if (failed.length) throw new BuildError(`${describeFailure(failed[0])}${more}`);
     } finally {
       wh.close();

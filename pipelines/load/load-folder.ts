@@ -150,7 +150,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     const reports: { i: number; r: TableReport }[] = [];
     const stageOne = async (p: Prepared, i: number) => {
       const t0 = performance.now();
-      const c = await log.timed(`${p.file}: læst, kontrolleret og skrevet til ${stagingTable(p.table.name)}`, () =>
+      const c = await log.timed(`${p.file}: læst og kontrolleret (tabellen ${p.table.name})`, () =>
         stage(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprKnown, quarantine, loadId }),
       );
       await dropTemp(wh, p.table.name);

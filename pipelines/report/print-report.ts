@@ -19,7 +19,7 @@ export interface ReportOptions {
 
 /** Prints the front page for `kvartal` to `pdfPath`. Fails if the site has no figures for that quarter. */
 export async function printReport({ siteDir, kvartal, pdfPath, executablePath = CHROMIUM, path = "/bilag" }: ReportOptions): Promise<void> {
-  if (!existsSync(executablePath)) throw new LibuError(`${executablePath}: Chromium is not installed (Debian: apt-get install chromium)`);
+  if (!existsSync(executablePath)) throw new LibuError(`${executablePath}: Chromium er ikke installeret (Debian: apt-get install chromium)`);
   const server = await serve(siteDir);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
@@ -34,14 +34,14 @@ export async function printReport({ siteDir, kvartal, pdfPath, executablePath = 
     try {
       await page.waitForSelector("body[data-klar]", { timeout: 60_000 });
     } catch {
-      throw new LibuError(`the report page did not finish rendering${errors.length ? `: ${errors[0]}` : ""}`);
+      throw new LibuError(`rapportsiden blev ikke færdig${errors.length ? `: ${errors[0]}` : ""}`);
     }
     const shown = await page.evaluate(() => document.body.dataset.klar);
     if (shown !== kvartal) {
       const options = await page.evaluate(() => [...document.querySelectorAll(".kvartal-vaelger option")].map((o) => o.textContent));
-      throw new LibuError(`no figures for ${kvartal} in the warehouse — quarters with figures: ${options.length ? options.join(", ") : "none"}`);
+      throw new LibuError(`ingen tal for ${kvartal} i datavarehuset — kvartaler med tal: ${options.length ? options.join(", ") : "ingen"}`);
     }
-    if (outside.length) throw new LibuError(`the report page asked for ${outside[0]} outside the site — refusing to print`);
+    if (outside.length) throw new LibuError(`rapportsiden bad om ${outside[0]} uden for sitet — den udskrives ikke`);
     await page.emulateMedia({ media: "print" });
     const title = await page.evaluate(() => document.body.dataset.pdfTitel ?? document.querySelector("h1")?.textContent ?? "");
     mkdirSync(dirname(pdfPath), { recursive: true });

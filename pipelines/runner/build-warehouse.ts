@@ -25,7 +25,7 @@ export async function buildWarehouse({ dbPath, modelsDir, config, log }: BuildWa
       return results;
     });
     const [{ n }] = await wh.all<{ n: bigint }>("select count(*) as n from load_log");
-    if (n === 0n) log.warn("the warehouse holds no load yet: the marts are empty — run `libu load <folder>` first");
+    if (n === 0n) log.warn("datavarehuset har endnu ingen indlæsning, så tabellerne er tomme — kør først `libu load <mappe>`");
     log.info(`build: ${result.models.length} modeller, ${result.tests.length} datatests (${formatDuration(performance.now() - start)})`);
     return result;
   } finally {

@@ -44,7 +44,7 @@ export function compileDeclared(model: string, t: DeclaredTest): CompiledTest {
         ...base,
         test: "not_null",
         kolonne: t.column,
-        beskrivelse: `${t.column} is never NULL${scope}`,
+        beskrivelse: `${t.column} er aldrig tom (NULL)${scope}`,
         sql: `select * from ${m} where ${ident(t.column)} is null${filter}`,
       };
     case "unique": {
@@ -53,7 +53,7 @@ export function compileDeclared(model: string, t: DeclaredTest): CompiledTest {
         ...base,
         test: "unique",
         kolonne: t.columns.join(", "),
-        beskrivelse: `no two rows share (${t.columns.join(", ")})${scope}`,
+        beskrivelse: `ingen to rækker har samme (${t.columns.join(", ")})${scope}`,
         // NULLs group together: a unit-less kommune row must be unique as well.
         sql: `select ${cols}, count(*) as n from ${m}${t.where ? ` where ${t.where}` : ""} group by ${cols} having count(*) > 1`,
       };
@@ -63,7 +63,7 @@ export function compileDeclared(model: string, t: DeclaredTest): CompiledTest {
         ...base,
         test: "accepted_values",
         kolonne: t.column,
-        beskrivelse: `${t.column} is one of ${t.values.join(", ")}${scope}`,
+        beskrivelse: `${t.column} er en af ${t.values.join(", ")}${scope}`,
         sql: `select * from ${m} where ${ident(t.column)} is not null and ${ident(t.column)} not in (${t.values.map(sqlValue).join(", ")})${filter}`,
       };
     case "relationships":
@@ -71,7 +71,7 @@ export function compileDeclared(model: string, t: DeclaredTest): CompiledTest {
         ...base,
         test: "relationships",
         kolonne: t.column,
-        beskrivelse: `every ${t.column} is a ${t.field} in ${t.to}${scope}`,
+        beskrivelse: `hver ${t.column} findes som ${t.field} i ${t.to}${scope}`,
         sql: `select * from ${m} as c where c.${ident(t.column)} is not null${filter} and not exists (select 1 from ${ident(t.to)} as p where p.${ident(t.field)} = c.${ident(t.column)})`,
       };
     case "expression":
@@ -104,10 +104,10 @@ export function parseCustomTest(path: string, text: string): CustomTest {
     if (kv) header[kv[1]] = kv[2];
     else if (m[1].trim()) prose.push(m[1].trim());
   }
-  if (!header.model) throw new BuildError(`${path}: the header must name the model tested ("-- model: <table>")`);
+  if (!header.model) throw new BuildError(`${path}: hovedet skal navngive den testede model ("-- model: <tabel>")`);
   const severity = header.severity ?? "error";
   if (severity !== "error" && severity !== "warn")
-    throw new BuildError(`${path}: "-- severity:" must be error or warn, not "${severity}"`);
+    throw new BuildError(`${path}: "-- severity:" skal være error eller warn, ikke "${severity}"`);
   return {
     name: basename(path, ".sql"),
     path,
@@ -154,9 +154,9 @@ export function documentationResults(
     const actual = columns.get(t.name) ?? [];
     const documented = t.sidecar?.columns ?? new Map();
     const problems: string[] = [];
-    if (!t.sidecar?.description) problems.push("(table)");
+    if (!t.sidecar?.description) problems.push("(tabellen)");
     for (const c of actual) if (!documented.get(c)?.description) problems.push(c);
-    for (const c of documented.keys()) if (!actual.includes(c)) problems.push(`${c} (not in the table)`);
+    for (const c of documented.keys()) if (!actual.includes(c)) problems.push(`${c} (ikke i tabellen)`);
     return {
       test: "dokumentation",
       model: t.name,
@@ -165,8 +165,8 @@ export function documentationResults(
       status: problems.length ? "fejl" : "ok",
       fejl: problems.length,
       beskrivelse: problems.length
-        ? `undocumented in ${t.sidecar?.path ?? `${t.name}.json (missing)`}: ${problems.join(", ")}`
-        : "the table and every column have a description",
+        ? `ikke beskrevet i ${t.sidecar?.path ?? `${t.name}.json (mangler)`}: ${problems.join(", ")}`
+        : "tabellen og hver kolonne har en beskrivelse",
     };
   });
 }
@@ -184,8 +184,8 @@ export async function runCompiled(wh: Warehouse, tests: CompiledTest[]): Promise
       // A run-time error (not a binder error) aborts DuckDB's open transaction: then nothing built can
       // be committed, whatever the test's severity.
       if (!(await transactionUsable(wh)))
-        throw new BuildError(`data test ${t.test} on ${t.model} could not run: ${msg}; the previous marts are kept`);
-      out.push({ ...rest, status: "fejl", fejl: 0, beskrivelse: `could not run: ${msg}` });
+        throw new BuildError(`datatesten ${t.test} på ${t.model} kunne ikke køre: ${msg}; de forrige tabeller beholdes`);
+      out.push({ ...rest, status: "fejl", fejl: 0, beskrivelse: `kunne ikke køre: ${msg}` });
     }
   }
   return out;

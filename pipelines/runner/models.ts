@@ -62,7 +62,7 @@ export function discoverModels(modelsDir: string): Model[] {
   const names = new Set(found.map((m) => m.name));
   const seen = new Map<string, string>();
   for (const m of found) {
-    if (seen.has(m.name)) throw new BuildError(`model ${m.name} is defined twice: ${seen.get(m.name)} and ${m.path}`);
+    if (seen.has(m.name)) throw new BuildError(`modellen ${m.name} er defineret to gange: ${seen.get(m.name)} og ${m.path}`);
     seen.set(m.name, m.path);
   }
   return found.map((m) => {
@@ -80,7 +80,7 @@ export function orderModels(models: Model[]): Model[] {
   const visit = (m: Model, path: string[]) => {
     if (state.get(m.name) === "done") return;
     if (state.get(m.name) === "visiting") {
-      throw new BuildError(`models depend on each other in a cycle: ${[...path, m.name].join(" → ")}`);
+      throw new BuildError(`modellerne afhænger af hinanden i ring: ${[...path, m.name].join(" → ")}`);
     }
     state.set(m.name, "visiting");
     for (const dep of m.dependsOn) visit(byName.get(dep)!, [...path, m.name]);

@@ -51,8 +51,8 @@ export const testTarget = (r: DataTestResult) => `${r.model}${r.kolonne && r.tes
 
 /** One line: which test failed on which table and column, and why. */
 export function describeFailure(r: DataTestResult): string {
-  const why = r.test === "dokumentation" || r.fejl === 0 ? (r.beskrivelse ?? "") : `${r.fejl} failing row(s): ${r.beskrivelse ?? ""}`;
-  return `data test ${r.test} on ${testTarget(r)} failed: ${why}`;
+  const why = r.test === "dokumentation" || r.fejl === 0 ? (r.beskrivelse ?? "") : `${r.fejl} ${r.fejl === 1 ? "række fejler" : "rækker fejler"}: ${r.beskrivelse ?? ""}`;
+  return `datatesten ${r.test} på ${testTarget(r)} fejlede: ${why}`;
 }
 
 /** Hook for the data tests; set by data-tests.ts so the runner stays independent of how tests are declared. */
@@ -125,7 +125,7 @@ export async function buildModels(
         await wh.run(`create or replace ${kind} ${ident(model.name)} as\n${model.sql.trim().replace(/;\s*$/, "")}`);
       } catch (e) {
         const msg = (e as Error).message.split("\n")[0];
-        throw new BuildError(`model ${model.name} (${model.path}) failed: ${msg}; the previous marts are kept`);
+        throw new BuildError(`modellen ${model.name} (${model.path}) fejlede: ${msg}; de forrige tabeller beholdes`);
       }
       if (model.sidecar) await commentModel(wh, model.name, model.sidecar, kind);
       const [{ n }] = await wh.all<{ n: bigint }>(`select count(*) as n from ${ident(model.name)}`);
@@ -138,13 +138,13 @@ export async function buildModels(
       testsRan = true;
       const failed = result.tests.filter((t) => t.status === "fejl" && t.alvor === "error");
       if (failed.length) {
-        const more = failed.length > 1 ? ` (and ${failed.length - 1} more failing test(s), see data_test_results)` : "";
-        throw new BuildError(`${describeFailure(failed[0])}${more}; the previous marts are kept`);
+        const more = failed.length > 1 ? ` (og ${failed.length - 1} test mere fejler, se data_test_results)` : "";
+        throw new BuildError(`${describeFailure(failed[0])}${more}; de forrige tabeller beholdes`);
       }
     }
     // DuckDB's commit of an aborted transaction rolls back without an error: make sure it is alive.
     await wh.all("select 1").catch((e: Error) => {
-      throw new BuildError(`the build's transaction was aborted (${e.message.split("\n")[0]}); the previous marts are kept`);
+      throw new BuildError(`byggeriets transaktion blev afbrudt (${e.message.split("\n")[0]}); de forrige tabeller beholdes`);
     });
     // The commit and the results that go with it: a Ctrl+C waits for both (interrupt.ts), so a stopped build
     // has either changed nothing or everything.

@@ -43,7 +43,7 @@ export function readSidecar(path: string): Sidecar | undefined {
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
-    throw new BuildError(`${path}: not valid JSON (${(e as Error).message})`);
+    throw new BuildError(`${path}: ikke gyldig JSON (${(e as Error).message})`);
   }
   return parseSidecar(raw, path);
 }
@@ -52,42 +52,42 @@ export function parseSidecar(raw: unknown, path: string): Sidecar {
   const fail = (msg: string): never => {
     throw new BuildError(`${path}: ${msg}`);
   };
-  if (!isObject(raw)) fail("must be a JSON object");
+  if (!isObject(raw)) fail("skal være et JSON-objekt");
   const top = raw as Json;
   for (const key of Object.keys(top))
     if (!["description", "materialized", "columns", "tests", "severity"].includes(key))
-      fail(`unknown key "${key}" (expected description, materialized, columns, tests, severity)`);
+      fail(`ukendt nøgle "${key}" (mulige: description, materialized, columns, tests, severity)`);
   const materialized = (top.materialized ?? "table") as Materialized;
   if (materialized !== "table" && materialized !== "view")
-    fail(`"materialized" must be "table" or "view", not ${JSON.stringify(top.materialized)}`);
+    fail(`"materialized" skal være "table" eller "view", ikke ${JSON.stringify(top.materialized)}`);
   const fileSeverity = parseSeverity(top.severity ?? "error", "severity", fail);
-  if (top.description !== undefined && typeof top.description !== "string") fail(`"description" must be text`);
+  if (top.description !== undefined && typeof top.description !== "string") fail(`"description" skal være tekst`);
   const columns = new Map<string, ColumnDoc>();
   const tests: DeclaredTest[] = [];
-  if (top.columns !== undefined && !isObject(top.columns)) fail(`"columns" must be an object of column name → { description, tests }`);
+  if (top.columns !== undefined && !isObject(top.columns)) fail(`"columns" skal være et objekt: kolonnenavn → { description, tests }`);
   for (const [name, spec] of Object.entries((top.columns as Json | undefined) ?? {})) {
     const where = `columns.${name}`;
     if (typeof spec === "string") {
       columns.set(name, { description: spec });
       continue;
     }
-    if (!isObject(spec)) fail(`${where} must be an object { description, tests } or a description`);
+    if (!isObject(spec)) fail(`${where} skal være et objekt { description, tests } eller en beskrivelse`);
     const col = spec as Json;
     for (const key of Object.keys(col))
-      if (!["description", "tests"].includes(key)) fail(`${where}: unknown key "${key}" (expected description, tests)`);
-    if (col.description !== undefined && typeof col.description !== "string") fail(`${where}.description must be text`);
+      if (!["description", "tests"].includes(key)) fail(`${where}: ukendt nøgle "${key}" (mulige: description, tests)`);
+    if (col.description !== undefined && typeof col.description !== "string") fail(`${where}.description skal være tekst`);
     columns.set(name, { description: col.description as string | undefined });
     if (col.tests === undefined) continue;
-    if (!Array.isArray(col.tests)) fail(`${where}.tests must be a list`);
+    if (!Array.isArray(col.tests)) fail(`${where}.tests skal være en liste`);
     for (const t of col.tests as unknown[]) tests.push(parseTest(t, name, fileSeverity, `${where}.tests`, fail));
   }
-  if (top.tests !== undefined && !Array.isArray(top.tests)) fail(`"tests" must be a list`);
+  if (top.tests !== undefined && !Array.isArray(top.tests)) fail(`"tests" skal være en liste`);
   for (const t of (top.tests as unknown[] | undefined) ?? []) tests.push(parseTest(t, undefined, fileSeverity, "tests", fail));
   return { path, description: top.description as string | undefined, materialized, columns, tests };
 }
 
 function parseSeverity(v: unknown, where: string, fail: (m: string) => never): Severity {
-  if (!severities.includes(v as Severity)) fail(`${where} must be "error" or "warn", not ${JSON.stringify(v)}`);
+  if (!severities.includes(v as Severity)) fail(`${where} skal være "error" eller "warn", ikke ${JSON.stringify(v)}`);
   return v as Severity;
 }
 
@@ -104,21 +104,21 @@ function parseTest(
 ): DeclaredTest {
   const allowed: readonly string[] = column ? columnTestKinds : tableTestKinds;
   if (typeof raw === "string") {
-    if (!column) fail(`${where}: a table test must be an object such as {"unique": ["a", "b"]}`);
-    if (raw !== "not_null" && raw !== "unique") fail(`${where}: unknown test "${raw}" (bare names: not_null, unique)`);
+    if (!column) fail(`${where}: en tabeltest skal være et objekt som {"unique": ["a", "b"]}`);
+    if (raw !== "not_null" && raw !== "unique") fail(`${where}: ukendt test "${raw}" (navne alene: not_null, unique)`);
     return raw === "not_null"
       ? { kind: "not_null", column: column!, severity: fileSeverity }
       : { kind: "unique", columns: [column!], severity: fileSeverity };
   }
-  if (!isObject(raw)) fail(`${where}: a test is a name or an object`);
+  if (!isObject(raw)) fail(`${where}: en test er et navn eller et objekt`);
   const obj = raw as Json;
   const kinds = Object.keys(obj).filter((k) => k !== "severity" && k !== "where");
   if (kinds.length !== 1 || !allowed.includes(kinds[0]))
-    fail(`${where}: ${JSON.stringify(raw)} must have exactly one of ${allowed.join(", ")} (plus optional severity, where)`);
+    fail(`${where}: ${JSON.stringify(raw)} skal have præcis én af ${allowed.join(", ")} (og evt. severity, where)`);
   const kind = kinds[0];
   const arg = obj[kind];
   const severity = parseSeverity(obj.severity ?? fileSeverity, `${where}: severity`, fail);
-  if (obj.where !== undefined && typeof obj.where !== "string") fail(`${where}: "where" must be a SQL condition as text`);
+  if (obj.where !== undefined && typeof obj.where !== "string") fail(`${where}: "where" skal være en SQL-betingelse som tekst`);
   const base = { severity, ...(obj.where ? { where: obj.where as string } : {}) };
   switch (kind) {
     case "not_null":
@@ -126,20 +126,20 @@ function parseTest(
     case "unique": {
       if (column) return { kind, columns: [column], ...base };
       if (!Array.isArray(arg) || !arg.length || !arg.every((c) => typeof c === "string"))
-        fail(`${where}: "unique" takes a list of column names`);
+        fail(`${where}: "unique" tager en liste af kolonnenavne`);
       return { kind, columns: arg as string[], ...base };
     }
     case "accepted_values":
       if (!Array.isArray(arg) || !arg.length || !arg.every((v) => ["string", "number", "boolean"].includes(typeof v)))
-        fail(`${where}: "accepted_values" takes a non-empty list of values`);
+        fail(`${where}: "accepted_values" tager en ikke-tom liste af værdier`);
       return { kind, column: column!, values: arg as (string | number | boolean)[], ...base };
     case "relationships":
       if (!isObject(arg) || typeof arg.to !== "string" || typeof arg.field !== "string")
-        fail(`${where}: "relationships" takes {"to": "<table>", "field": "<column>"}`);
+        fail(`${where}: "relationships" tager {"to": "<tabel>", "field": "<kolonne>"}`);
       return { kind, column: column!, to: (arg as Json).to as string, field: (arg as Json).field as string, ...base };
     case "expression":
-      if (typeof arg !== "string") fail(`${where}: "expression" takes a SQL condition every row must meet`);
+      if (typeof arg !== "string") fail(`${where}: "expression" tager en SQL-betingelse, som hver række skal opfylde`);
       return { kind, ...(column ? { column } : {}), expression: arg as string, ...base };
   }
-  return fail(`${where}: unknown test "${kind}"`);
+  return fail(`${where}: ukendt test "${kind}"`);
 }

@@ -39,7 +39,7 @@ describe("libu demo", () => {
   it("prints one terse line per file and a summary", () => {
     expect(cliLines.length).toBe(tables.length + 1);
     expect(cliLines[0]).toMatch(/underretninger\.csv +\d+ rows/);
-    expect(cliLines.at(-1)).toMatch(/^demo: 1 municipality, \d+ children aged 0–17, \d+ rows from 2022-10-01 to 2026-10-15, 12 deliberately defective rows, seed 2026/);
+    expect(cliLines.at(-1)).toMatch(/^demo: 1 kommune, \d+ børn på 0–17 år, \d+ rækker fra 2022-10-01 til 2026-10-15, 12 rækker gjort forkerte med vilje, seed 2026/);
   });
 
   it("is deterministic: the same seed gives the same bytes, another seed other bytes", async () => {
@@ -220,6 +220,6 @@ describe("libu demo", () => {
     expect(await main(["demo", "--scale", "region"], io)).toBe(2);
     expect(await main(["demo", "--seed", "abc"], io)).toBe(2);
     expect(await main(["demo", "--as-of", "2026-13-01"], io)).toBe(2);
-    expect(err.join("")).toMatch(/--scale must be kommune or national/);
+    expect(err.join("")).toMatch(/--scale skal være kommune eller national/);
   });
 });

@@ -67,7 +67,7 @@ beforeAll(async () => {
   db = join(root, "demo.duckdb");
   demoOut = join(root, "demo");
   const written = await libu(["demo", "--out", demoOut]);
-  expect(written).toContain(`to ${DEFAULT_AS_OF},`);
+  expect(written).toContain(`til ${DEFAULT_AS_OF},`);
   await libu(["load", demoOut, "--as-of", DEFAULT_AS_OF, "--db", db]);
   await libu(["build", "--db", db]);
   ({ defects } = simulateKommune(DEFAULT_SEED, asOf));

@@ -147,7 +147,7 @@ describe("the demo's exports", () => {
       db,
       "select sum(raekker_karantaene)::integer q, sum(raekker_indlaest)::integer l, sum(raekker_laest)::integer r from load_files",
     );
-    const defects = Number(/(\d+) deliberately defective rows/.exec(demo.stdout + demo.stderr)?.[1]);
+    const defects = Number(/(\d+) rækker gjort forkerte med vilje/.exec(demo.stdout + demo.stderr)?.[1]);
     expect(defects).toBeGreaterThan(0);
     expect(counts[0].q).toBe(defects);
     expect(counts[0].q + counts[0].l).toBe(counts[0].r);

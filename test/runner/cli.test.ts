@@ -43,7 +43,7 @@ describe("libu build / libu test", () => {
     expect(failed.code).toBe(4);
     const libuLines = failed.err.split("\n").filter((l) => l.startsWith("libu:"));
     expect(libuLines).toEqual([
-      "libu: data test expression on mart_tal.dobbelt failed: 3 failing row(s): dobbelt = 2 * n; the previous marts are kept",
+      "libu: datatesten expression på mart_tal.dobbelt fejlede: 3 rækker fejler: dobbelt = 2 * n; de forrige tabeller beholdes",
     ]);
     const wh = await openWarehouse(db, { readOnly: true });
     try {
@@ -58,7 +58,7 @@ describe("libu build / libu test", () => {
     const db = join(mkdtempSync(join(tmpdir(), "libu-cli-")), "w.duckdb");
     const r = await run(["build", "--db", db, "--models", tempModels({ ...baseModels, "marts/mart_tal.sql": "selec n from stg_tal" })]);
     expect(r.code).toBe(4);
-    expect(r.err).toMatch(/^libu: model mart_tal \(.*mart_tal\.sql\) failed: .*syntax error.*$/m);
+    expect(r.err).toMatch(/^libu: modellen mart_tal \(.*mart_tal\.sql\) fejlede: .*syntax error.*$/m);
     expect(r.err).not.toMatch(/\n\s+at /); // no stack without --debug
   });
 
@@ -78,13 +78,13 @@ describe("libu build / libu test", () => {
     const failed = await run(["test", "--db", db, "--models", erroring]);
     expect(failed.code).toBe(4);
     expect(failed.out).toMatch(/^FEJL {5}tre_fejler mart_tal/m);
-    expect(failed.err).toMatch(/^libu: data test tre_fejler on mart_tal failed: 1 failing row\(s\): tre_fejler$/m);
+    expect(failed.err).toMatch(/^libu: datatesten tre_fejler på mart_tal fejlede: 1 række fejler: tre_fejler$/m);
   });
 
   it("test refuses a warehouse that does not exist instead of creating an empty one", async () => {
     const db = join(mkdtempSync(join(tmpdir(), "libu-cli-")), "missing.duckdb");
     const r = await run(["test", "--db", db, "--models", tempModels(baseModels)]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/missing\.duckdb: no warehouse here yet — run `libu build` first/);
+    expect(r.err).toMatch(/missing\.duckdb: her er intet datavarehus endnu — kør først `libu load <mappe>` og `libu build`/);
   });
 });

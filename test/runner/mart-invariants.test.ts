@@ -70,6 +70,6 @@ describe("mart_kpi_kvartal invariants", () => {
       { test: "relationships", kolonne: "kpi", fejl: 1 }, // ukendt_kpi
       { test: "unique", kolonne: "kpi, kvartal, niveau, enhed", fejl: 1 }, // underretninger_boern 2025K1 twice
     ]);
-    expect(error?.message).toMatch(/^data test relationships on mart_kpi_kvartal\.kpi failed: 1 failing row\(s\): every kpi is a kpi in kpi_definitioner \(and 9 more failing test\(s\)/);
+    expect(error?.message).toMatch(/^datatesten relationships på mart_kpi_kvartal\.kpi fejlede: 1 række fejler: hver kpi findes som kpi i kpi_definitioner \(og 9 test mere fejler/);
   });
 });

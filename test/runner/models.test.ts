@@ -32,12 +32,12 @@ describe("model discovery and order", () => {
       "intermediate/int_c.sql": "select * from int_a",
     });
     expect(() => orderModels(discoverModels(dir))).toThrow(BuildError);
-    expect(() => orderModels(discoverModels(dir))).toThrow(/cycle: int_a → int_b → int_c → int_a/);
+    expect(() => orderModels(discoverModels(dir))).toThrow(/i ring: int_a → int_b → int_c → int_a/);
   });
 
   it("refuses a model defined twice", () => {
     const dir = tempModels({ "staging/x.sql": "select 1", "marts/x.sql": "select 2" });
-    expect(() => discoverModels(dir)).toThrow(/model x is defined twice/);
+    expect(() => discoverModels(dir)).toThrow(/modellen x er defineret to gange/);
   });
 
   it("reads the sidecar beside each model", () => {

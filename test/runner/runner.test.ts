@@ -79,7 +79,7 @@ describe("buildModels", () => {
     const broken = tempModels({ ...baseModels, "marts/mart_tal.sql": "select n, n * 3 as dobbelt from stg_tal", "marts/mart_ny.sql": "select nope from stg_tal" });
     const err = await buildModels(wh, opts(broken), runDataTests).catch((e) => e);
     expect(err).toBeInstanceOf(BuildError);
-    expect(err.message).toMatch(/^model mart_ny \(.*mart_ny\.sql\) failed: .*nope.*previous marts are kept$/);
+    expect(err.message).toMatch(/^modellen mart_ny \(.*mart_ny\.sql\) fejlede: .*nope.*de forrige tabeller beholdes$/);
     expect(err.message.split("\n")).toHaveLength(1);
     // mart_tal was rebuilt (tripled) inside the transaction, then rolled back; mart_ny never existed.
     expect(await rows(wh, "select dobbelt from mart_tal order by n")).toEqual([{ dobbelt: 2 }, { dobbelt: 4 }, { dobbelt: 6 }]);
@@ -93,7 +93,7 @@ describe("buildModels", () => {
     const err = await buildModels(wh, opts(failing), runDataTests).catch((e) => e);
     expect(err).toBeInstanceOf(BuildError);
     expect(err.message).toBe(
-      "data test expression on mart_tal.dobbelt failed: 1 failing row(s): dobbelt = 2 * n; the previous marts are kept",
+      "datatesten expression på mart_tal.dobbelt fejlede: 1 række fejler: dobbelt = 2 * n; de forrige tabeller beholdes",
     );
     expect(await rows(wh, "select dobbelt from mart_tal where n = 3")).toEqual([{ dobbelt: 6 }]);
     // The results of the failed build are kept, written after the rollback.
@@ -128,14 +128,14 @@ describe("buildModels", () => {
       opts(tempModels({ ...baseModels, "marts/mart_tal.sql": "select n, n * 2 as dobbelt, 0 as ny from stg_tal" })),
       runDataTests,
     ).catch((e) => e);
-    expect(err.message).toMatch(/^data test dokumentation on mart_tal failed: undocumented in .*mart_tal\.json: ny;/);
+    expect(err.message).toMatch(/^datatesten dokumentation på mart_tal fejlede: ikke beskrevet i .*mart_tal\.json: ny;/);
     const stale = await openMemory();
     const err2 = await buildModels(
       stale,
       opts(tempModels({ ...baseModels, "marts/mart_tal.sql": "select n from stg_tal" })),
       runDataTests,
     ).catch((e) => e);
-    expect(err2.message).toMatch(/dobbelt \(not in the table\)/);
+    expect(err2.message).toMatch(/dobbelt \(ikke i tabellen\)/);
   });
 
   it("runs custom SQL tests with the severity and model of their header", async () => {
@@ -151,10 +151,10 @@ describe("buildModels", () => {
       { test: "tal_smaa", model: "mart_tal", kolonne: "n", alvor: "warn", status: "fejl", fejl: 1, beskrivelse: "Numbers stay below 3." },
     ]);
     const err = await buildModels(wh, opts(tempModels({ ...files, "tests/tal_smaa.sql": "-- model: mart_tal\nselect * from mart_tal where n >= 3" })), runDataTests).catch((e) => e);
-    expect(err.message).toMatch(/^data test tal_smaa on mart_tal failed: 1 failing row/);
+    expect(err.message).toMatch(/^datatesten tal_smaa på mart_tal fejlede: 1 række fejler/);
     expect(() => tempModels({ "tests/x.sql": "select 1" })).not.toThrow();
     const noModel = tempModels({ ...baseModels, "tests/x.sql": "select 1" });
-    await expect(buildModels(await openMemory(), opts(noModel), runDataTests)).rejects.toThrow(/x\.sql: the header must name the model/);
+    await expect(buildModels(await openMemory(), opts(noModel), runDataTests)).rejects.toThrow(/x\.sql: hovedet skal navngive den testede model/);
   });
 
   it("fails a test that cannot run instead of passing it", async () => {
@@ -164,7 +164,7 @@ describe("buildModels", () => {
       "marts/mart_tal.json": { ...(baseModels["marts/mart_tal.json"] as object), tests: [{ expression: "no_such_column > 0" }] },
     };
     const err = await buildModels(wh, opts(tempModels(files)), runDataTests).catch((e) => e);
-    expect(err.message).toMatch(/^data test expression on mart_tal failed: could not run: .*no_such_column/);
+    expect(err.message).toMatch(/^datatesten expression på mart_tal fejlede: kunne ikke køre: .*no_such_column/);
   });
 
   it("a warn test that breaks at run time rolls the build back instead of committing nothing silently", async () => {
@@ -181,7 +181,7 @@ describe("buildModels", () => {
     };
     const err = await buildModels(wh, opts(tempModels(files)), runDataTests).catch((e) => e);
     expect(err).toBeInstanceOf(BuildError);
-    expect(err.message).toMatch(/^data test expression on mart_tal could not run: Conversion Error.*previous marts are kept$/);
+    expect(err.message).toMatch(/^datatesten expression på mart_tal kunne ikke køre: Conversion Error.*de forrige tabeller beholdes$/);
     expect(await rows(wh, "select column_name from duckdb_columns() where table_name = 'mart_tal'")).toEqual([
       { column_name: "n" },
       { column_name: "dobbelt" },

@@ -29,14 +29,14 @@ describe("sidecar format", () => {
   });
 
   it.each([
-    [{ colums: {} }, /unknown key "colums"/],
-    [{ columns: { a: { tests: ["not_nul"] } } }, /unknown test "not_nul"/],
-    [{ columns: { a: { tests: [{ accepted_values: [] }] } } }, /non-empty list/],
-    [{ columns: { a: { tests: [{ relationships: { to: "p" } }] } } }, /"to": "<table>", "field"/],
-    [{ tests: [{ not_null: true }] }, /exactly one of unique, expression/],
-    [{ columns: { a: { tests: [{ not_null: true, severity: "fatal" }] } } }, /"error" or "warn"/],
-    [{ severity: "info" }, /severity must be "error" or "warn"/],
-    [{ materialized: "ephemeral" }, /"materialized" must be "table" or "view"/],
+    [{ colums: {} }, /ukendt nøgle "colums"/],
+    [{ columns: { a: { tests: ["not_nul"] } } }, /ukendt test "not_nul"/],
+    [{ columns: { a: { tests: [{ accepted_values: [] }] } } }, /ikke-tom liste/],
+    [{ columns: { a: { tests: [{ relationships: { to: "p" } }] } } }, /"to": "<tabel>", "field"/],
+    [{ tests: [{ not_null: true }] }, /præcis én af unique, expression/],
+    [{ columns: { a: { tests: [{ not_null: true, severity: "fatal" }] } } }, /"error" eller "warn"/],
+    [{ severity: "info" }, /severity skal være "error" eller "warn"/],
+    [{ materialized: "ephemeral" }, /"materialized" skal være "table" eller "view"/],
   ])("rejects %j with a message naming the file", (raw, message) => {
     expect(() => parseSidecar(raw, "models/marts/m.json")).toThrow(message);
     expect(() => parseSidecar(raw, "models/marts/m.json")).toThrow(/^models\/marts\/m\.json: /);

@@ -250,7 +250,7 @@ describe("the PDF", () => {
       stderr: { write: (t) => void err.push(t) },
     });
     expect(code).not.toBe(0);
-    expect(err.join("")).toMatch(/no figures for 2019K1/);
+    expect(err.join("")).toMatch(/ingen tal for 2019K1/);
   });
 });
 
