@@ -1,4 +1,4 @@
-// Observable Framework configuration for the quarterly site (site.md). Offline by construction: no Google
+// Observable Framework configuration for the quarterly site (docs/README.md, "The shape of libu"). Offline by construction: no Google
 // Fonts (globalStylesheets: []), no search (it fetches a library), every client library from node_modules.
 // `libu site` sets LIBU_DB (read by the data loaders) and LIBU_SITE_OUT (the output folder).
 export default {

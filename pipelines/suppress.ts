@@ -1,4 +1,4 @@
-// Small-number suppression (kpis.md, "Published figures"): the one place where exact warehouse figures become
+// Small-number suppression (docs/method.md, "What is published, and what is hidden"): the one place where exact warehouse figures become
 // publishable ones. Used by the site's data loaders, hence by the CSV downloads and the PDF, which show only
 // what the loaders emitted.
 //

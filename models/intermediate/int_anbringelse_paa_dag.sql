@@ -1,4 +1,4 @@
--- Each child's placement on each status day (kpis.md "placement on day D"): among the child's placements
+-- Each child's placement on each status day (docs/method.md "placement on day D"): among the child's placements
 -- active on the day the one with the latest startet; ties → higher trin, then the greater foranstaltning_id
 -- (compared as text, the contract's type for ids).
 with

@@ -1,4 +1,4 @@
--- Continuous placements (kpis.md KPI 14): a child's placement records merged where a record starts
+-- Continuous placements (docs/kpis.md KPI 14): a child's placement records merged where a record starts
 -- no later than the day after the previous one ends. "Previous end" is the running max of the ends
 -- so far, so a record contained in a longer one does not split it; an open end never ends.
 with

@@ -1,4 +1,4 @@
--- Every measure active on each status day (kpis.md "Active on day D": startet ≤ D and ophoert empty or
+-- Every measure active on each status day (docs/method.md "active on a day D": startet ≤ D and ophoert empty or
 -- ≥ D), one row per measure and day. A view: the range join stays inside each model that reads it, planned
 -- with that model's own filters (as a table it was written out in full, measures × days, and the build was slower).
 select

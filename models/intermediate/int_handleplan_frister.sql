@@ -1,4 +1,4 @@
--- KPI 11's rule per measure: the plan deadline by the law in force on startet (kpis.md "Law versions") and
+-- KPI 11's rule per measure: the plan deadline by the law in force on startet (docs/method.md "The change of law on 1 January 2024") and
 -- the child's first plan dated from startet − 12 months on. Serviceloven: every measure, plan before the
 -- decision. Barnets Lov: placements only; without consent (samtykke false) before the decision, otherwise
 -- (consent or consent unknown) within 3 months. KPI 11 is met when that first plan is dated by frist; a

@@ -1,5 +1,5 @@
 -- Every day 1990–2060 (int_kvartaler starts at the earliest data, so the calendar reaches far back) with
--- the working-day rule of kpis.md: Monday–Friday except the Danish public holidays (computed from Easter
+-- the working-day rule of docs/method.md: Monday–Friday except the Danish public holidays (computed from Easter
 -- each year) and the municipality's closing days (cfg_lukkedage).
 with
   aar as (

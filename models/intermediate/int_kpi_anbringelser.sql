@@ -1,4 +1,4 @@
--- KPIs 14–19 (kpis.md "Measures and placements"). KPIs 14–18 are about the children placed on qe and
+-- KPIs 14–19 (docs/kpis.md "Measures and placements"). KPIs 14–18 are about the children placed on qe and
 -- count each child once, in the unit of the child's placement on qe; KPI 19 is kommune level only.
 -- One row per child in a population (taeller 0/1, naevner 1; NULL for the count), summed at the end.
 with

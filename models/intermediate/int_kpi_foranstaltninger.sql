@@ -1,4 +1,4 @@
--- KPIs 10–13 (kpis.md "Measures and placements"). Each measure counts at the kommune level and in its
+-- KPIs 10–13 (docs/kpis.md "Measures and placements"). Each measure counts at the kommune level and in its
 -- own unit. One row per measure in a population (taeller 0/1, naevner 1; naevner NULL for the count),
 -- summed once at the end for both levels.
 with

@@ -1,4 +1,4 @@
--- KPI 20 (kpis.md "Caseload"): cases active on qe divided by the FTE (sum of normering) of the
+-- KPI 20 (docs/kpis.md "Caseload"): cases active on qe divided by the FTE (sum of normering) of the
 -- caseworkers active on qe; cases by sager.enhed, FTE by sagsbehandlere.enhed. Row only where FTE > 0:
 -- a unit with cases and no FTE has no ratio, a unit with FTE and no cases has 0.
 with

@@ -1,4 +1,4 @@
--- KPIs 1–6 of kpis.md (notifications; event day: the date of modtaget). Each KPI at both levels via
+-- KPIs 1–6 of docs/kpis.md (notifications; event day: the date of modtaget). Each KPI at both levels via
 -- grouping sets: (kvartal) is the municipality, (kvartal, enhed) the record's own unit.
 with
   kpi_1_underretninger_antal as (

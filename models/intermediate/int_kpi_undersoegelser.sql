@@ -1,4 +1,4 @@
--- KPIs 7–9 of kpis.md (child protection investigations; frist = startet + 4 months, from staging).
+-- KPIs 7–9 of docs/kpis.md (child protection investigations; frist = startet + 4 months, from staging).
 -- Each KPI at both levels via grouping sets: (kvartal) is the municipality, (kvartal, enhed) the record's unit.
 with
   frist_i_kvartal as (

@@ -4,7 +4,7 @@
 with
   bounds as (
     select
-      -- kpis.md reports every complete quarter that has a row for the KPI, so the first quarter is the
+      -- docs/method.md reports every complete quarter that has a row for the KPI, so the first quarter is the
       -- one of the earliest event or start date a KPI looks at, not a fixed year (a fixed 2015 dropped the
       -- national set's 2003–2014 caseload and placement quarters). Plans, follow-ups, conversations and
       -- visits only count beside a measure, so they do not open a quarter.
@@ -45,7 +45,7 @@ with
           )
         ) as date
       ) as first_qs,
-      -- kpis.md: a quarter is complete when qe ≤ as-of, so an as-of on qe completes its quarter.
+      -- docs/method.md: a quarter is complete when qe ≤ as-of, so an as-of on qe completes its quarter.
       cast(date_trunc('quarter', as_of + interval 1 day) as date) as running_qs
     from
       int_as_of

@@ -1,5 +1,5 @@
 -- Each child's trin on the indsatstrappe on the days the KPIs look at — every complete quarter's qe
--- and d0 (= qe − 12 months): the highest trin among the child's measures active on the day (kpis.md).
+-- and d0 (= qe − 12 months): the highest trin among the child's measures active on the day (docs/method.md).
 -- Only children with a measure active on the day have a row; no row means trin 0.
 with
   dage as (

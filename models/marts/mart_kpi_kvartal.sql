@@ -1,4 +1,4 @@
--- The KPI mart of kpis.md: one row per KPI, quarter, level and unit, for complete quarters only.
+-- The KPI mart of docs/kpis.md: one row per KPI, quarter, level and unit, for complete quarters only.
 with
   alle as (
     select

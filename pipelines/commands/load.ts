@@ -1,4 +1,4 @@
-// `libu load <folder>`: loads a folder of case-system exports into the warehouse (contract.md).
+// `libu load <folder>`: loads a folder of case-system exports into the warehouse (docs/contract.md).
 import type { Command } from "../command.ts";
 import { pseudonymKey } from "../config.ts";
 import { UsageError } from "../errors.ts";

@@ -54,7 +54,7 @@ export const daysInMonth = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 
 /** 0 = Monday … 6 = Sunday. */
 export const weekday = (d: Day) => (((d + 3) % 7) + 7) % 7;
 
-/** `d + n months`, the day of month clamped to the target month's last day (kpis.md, like DuckDB). */
+/** `d + n months`, the day of month clamped to the target month's last day (docs/method.md, like DuckDB). */
 export function addMonths(d: Day, n: number): Day {
   const p = parts(d);
   const total = p.y * 12 + (p.m - 1) + n;
@@ -104,7 +104,7 @@ export function formatTimestamp(t: Minute, style: DateStyle, seconds = false): s
   return `${formatDate(d, style)} ${hm}`;
 }
 
-// Danish public holidays (kpis.md), so acknowledgement dates fall on working days as they would in reality.
+// Danish public holidays (docs/method.md), so acknowledgement dates fall on working days as they would in reality.
 
 function easter(year: number): Day {
   // Anonymous Gregorian algorithm.

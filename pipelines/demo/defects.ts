@@ -1,7 +1,7 @@
 // DELIBERATE DEFECTS. Real exports carry a few bad rows, and the data-quality page and the quarantine need
 // something to show. After the rows are built, this module spoils a handful of them — about a dozen per
 // municipality, far under 1 % of the rows and under the contract's 5 % limit in every table — each of a kind
-// the contract's quarantine rules (contract.md, "Bad input") must catch. Every defect is listed in the
+// the contract's quarantine rules (docs/contract.md, "Bad input") must catch. Every defect is listed in the
 // result (table, id, rule, column) so tests and readers can tell them from the generator's own mistakes.
 import { type ColumnName, keyColumn, type RuleNumber } from "../contract.ts";
 import { addYears, parts, ymd } from "./dates.ts";

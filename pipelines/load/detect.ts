@@ -1,4 +1,4 @@
-// Encoding and delimiter of a CSV export, detected from its bytes (contract.md, "File format").
+// Encoding and delimiter of a CSV export, detected from its bytes (docs/contract.md, "File format").
 // Whole-buffer checks only: the rows themselves are read by DuckDB.
 import { isUtf8 } from "node:buffer";
 

@@ -1,4 +1,4 @@
-// `libu load`: one folder of exports into the warehouse, atomically (contract.md, "Loads" and "Bad input").
+// `libu load`: one folder of exports into the warehouse, atomically (docs/contract.md, "Loads" and "Bad input").
 // 1. files.ts: check every file (encoding, delimiter, header) — file-level problems fail the load and stop the staging;
 // 2. stage.ts, file by file: read it typed with DuckDB into a temporary table, pseudonymise the CPR numbers, check
 //    every row in one set-based pass that writes the new snapshot to a staging table, move the rows that break a

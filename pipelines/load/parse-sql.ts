@@ -1,4 +1,4 @@
-// The contract's value formats as SQL expressions over a VARCHAR cell (contract.md, "File format").
+// The contract's value formats as SQL expressions over a VARCHAR cell (docs/contract.md, "File format").
 // Each expression gives the typed value, or NULL when the cell is empty or cannot be parsed; validation
 // (validate.ts) tells the two apart. Dates try the file's sniffed format first: DuckDB's coalesce evaluates
 // the fallback list only for rows the first format missed, which keeps a 1M-row file fast.

@@ -1,4 +1,4 @@
-// The contract's row rules as one set-based query per file (contract.md, "Bad input"). Every row gets its
+// The contract's row rules as one set-based query per file (docs/contract.md, "Bad input"). Every row gets its
 // typed values and `_fejl`: NULL when it loads, else the first broken rule in the contract's order
 // {regel, kolonne, aarsag, besked}. The CPR number is joined to its pseudonym here and goes no further.
 import { type Column, MAX_CELL_LENGTH, type Reason, reasons, type RuleNumber, type Table } from "../contract.ts";

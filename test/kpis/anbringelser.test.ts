@@ -1,4 +1,4 @@
-// KPIs 14–19 and the placement page marts (kpis.md "Measures and placements"), each against a small
+// KPIs 14–19 and the placement page marts (docs/kpis.md "Measures and placements"), each against a small
 // hand-built fixture whose rows are worked out by hand in the comments.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Warehouse } from "../../pipelines/db.ts";
@@ -212,7 +212,7 @@ describe("KPI 19 anbringelse_trin_ned_12m", () => {
 
 describe("placement on qe: the last tie-break", () => {
   test("same startet and trin: the greater foranstaltning_id as text ('p9' > 'p10'), whose unit and consent count", async () => {
-    // kpis.md says "the greater foranstaltning_id"; the contract's ids are text, so they compare as text.
+    // docs/kpis.md says "the greater foranstaltning_id"; the contract's ids are text, so they compare as text.
     const wh = await buildFixture(
       {
         foranstaltninger: [

@@ -1,4 +1,4 @@
-// KPIs 10–13 (kpis.md "Measures and placements"), each against a small hand-built fixture whose mart
+// KPIs 10–13 (docs/kpis.md "Measures and placements"), each against a small hand-built fixture whose mart
 // rows are worked out by hand in the comments.
 import { describe, expect, test } from "vitest";
 import { buildFixture, kpiRows, martRow, measure as m } from "../helpers/fixture.ts";

@@ -1,4 +1,4 @@
-// kpis.md: "Quarantined rows take part in nothing." End to end: export files with one defective line per
+// docs/method.md: "Quarantined rows … take part in nothing." End to end: export files with one defective line per
 // quarantine rule that would change a KPI if it reached the models, loaded by the real loader, then built.
 // The hand-written figures are those of the good lines only.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// KPI 20 sager_pr_sagsbehandler (kpis.md "Caseload") against a small hand-built fixture.
+// KPI 20 sager_pr_sagsbehandler (docs/kpis.md "Caseload") against a small hand-built fixture.
 import { describe, expect, test } from "vitest";
 import { buildFixture, kpiRows } from "../helpers/fixture.ts";
 

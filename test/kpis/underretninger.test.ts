@@ -1,5 +1,5 @@
 // KPIs 1–6 (notifications) and mart_underretninger_fordeling: small hand-built fixtures, the expected
-// mart rows written out by hand from kpis.md. Rows are ordered kvartal, niveau ('enhed' before
+// mart rows written out by hand from docs/kpis.md. Rows are ordered kvartal, niveau ('enhed' before
 // 'kommune'), enhed — as kpiRows returns them.
 import { afterAll, describe, expect, it } from "vitest";
 import { buildModels } from "../../pipelines/runner/runner.ts";

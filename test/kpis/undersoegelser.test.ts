@@ -1,5 +1,5 @@
 // KPIs 7–9 (børnefaglige undersøgelser): one hand-built fixture, the expected mart rows written out by
-// hand from kpis.md. frist = startet + 4 months, month-end clamped. Rows are ordered kvartal, niveau
+// hand from docs/kpis.md. frist = startet + 4 months, month-end clamped. Rows are ordered kvartal, niveau
 // ('enhed' before 'kommune'), enhed — as kpiRows returns them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../../pipelines/db.ts";

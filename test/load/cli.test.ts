@@ -1,4 +1,4 @@
-// `libu load` as a process: the pinned calls of cli.md, atomicity under SIGKILL, and the demo's exports.
+// `libu load` as a process: the pinned calls of docs/cli.md, atomicity under SIGKILL, and the demo's exports.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { isUtf8 } from "node:buffer";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -60,7 +60,7 @@ function plantCprSpellings(folder: string): number {
   return SPELLINGS.length;
 }
 
-describe("the pinned calls of cli.md", () => {
+describe("the pinned calls of docs/cli.md", () => {
   it("npx libu load <folder> --as-of <date> --db <file>, npx libu build --db <file>, npx libu sql --format csv", () => {
     const db = join(tempDir(), "w.duckdb");
     const load = npx(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]);

@@ -33,7 +33,7 @@ const kpiIds = [
 ];
 
 describe("mart_kpi_definitioner", () => {
-  it("has the 20 KPIs of kpis.md in order, with kind, direction and the compliance-table flag", async () => {
+  it("has the 20 KPIs of docs/kpis.md in order, with kind, direction and the compliance-table flag", async () => {
     const wh = await buildFixture({}, { asOf: "2025-10-15" });
     const rows = await wh.all<{ kpi: string; nr: number; art: string; retning: string; kravtabel: boolean; beskrivelse: string; navn: string }>(
       "select * from mart_kpi_definitioner order by nr",

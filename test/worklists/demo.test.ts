@@ -1,4 +1,4 @@
-// The worklists on the default demo (issue 12): the fixed call of cli.md, the consistency with the KPIs on a
+// The worklists on the default demo (issue 12): the fixed call of docs/cli.md, the consistency with the KPIs on a
 // quarter's last day (per unit and for the municipality), the files' permissions, no CPR number or pseudonym
 // in any file, the refusal of the site's folder, and no case id of the demo in the built site or the PDF.
 import { execFileSync } from "node:child_process";
