@@ -85,4 +85,6 @@ export const interruptible: Record<string, { what: string; unchanged: string }> 
   test: { what: "datatestene", unchanged: `${nothing} i lageret` },
   site: { what: "byggeriet af sitet", unchanged: `${nothing}; det forrige site er der stadig` },
   run: { what: "kørslen", unchanged: "det trin der var i gang, er ikke gemt; de færdige trin er" },
+  report: { what: "rapporten", unchanged: "ingen PDF er skrevet, og de midlertidige filer er fjernet" },
+  udgiv: { what: "udgivelsen", unchanged: "intet er udgivet, og lageret er som før" },
 };

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Command } from "../command.ts";
 import { LibuError, UsageError } from "../errors.ts";
+import { onInterrupt } from "../interrupt.ts";
 import { printReport } from "../report/print-report.ts";
 import { buildSite } from "../site/build-site.ts";
 
@@ -22,6 +23,8 @@ export const command: Command = {
     const pdfPath = resolve(ctx.cwd, values.pdf as string);
     let siteDir = values.site ? resolve(ctx.cwd, values.site as string) : null;
     let temp: string | null = null;
+    // Stopped (Ctrl+C, SIGTERM): the temporary site goes with it (interrupt.ts).
+    const offInterrupt = onInterrupt(() => temp && rmSync(temp, { recursive: true, force: true }));
     try {
       if (!siteDir) {
         temp = mkdtempSync(join(tmpdir(), "libu-report-"));
@@ -32,6 +35,7 @@ export const command: Command = {
       }
       await ctx.log.timed(`rapport ${kvartal}: ${pdfPath}`, () => printReport({ siteDir: siteDir!, kvartal, pdfPath }));
     } finally {
+      offInterrupt();
       if (temp) rmSync(temp, { recursive: true, force: true });
     }
   },

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import type { Config } from "../config.ts";
 import { type Warehouse, openWarehouse } from "../db.ts";
 import { LibuError } from "../errors.ts";
+import { critical } from "../interrupt.ts";
 import type { Logger } from "../log.ts";
 import { REPO } from "../paths.ts";
 import { tableCsv, writeParquet } from "./files.ts";
@@ -127,69 +128,73 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
     wh.close();
   }
 
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, "tal"), { recursive: true });
-  let recorded = false;
-  try {
-    // 2. The figures as files.
-    const oprettet = (opts.now ?? new Date()).toISOString().slice(0, 19);
-    const tables = publishedTables(sys, kvartal);
-    await log.timed("udgiv: tabeller skrevet (CSV, Parquet og Excel)", async () => {
-      const info = { ...manifestBase, kommune: manifestBase.kommune };
-      await writeXlsx(join(tmp, "bilag.xlsx"), appendixWorkbook(tables, { ...info, udgivelse: name }, new Date(`${oprettet}Z`)), { mode: 0o644 });
-      for (const t of tables) {
-        writeFileSync(join(tmp, "tal", `${t.name}.csv`), tableCsv(t));
-        await writeParquet(t, join(tmp, "tal", `${t.name}.parquet`), join(tmp, `.${t.name}.json`));
-        rmSync(join(tmp, `.${t.name}.json`), { force: true });
-      }
-    });
-    writeFileSync(join(tmp, "revisioner.csv"), revisionsCsv(revs));
-
-    // 3. Recorded in the warehouse before the site is built, so the release's own site knows it is published.
-    // The audit's cells (for the next release's audit) go to the warehouse only.
-    const cellsJson = sys.celler ? join(out, `.${name}.celler-${process.pid}.json`) : null;
-    if (cellsJson) writeFileSync(cellsJson, Object.entries(sys.celler!).map(([noegle, c]) => JSON.stringify({ noegle, n: c.n, d: c.d })).join("\n") + "\n");
-    const rw = await openWarehouse(opts.dbPath);
-    try {
-      await recordRelease(
-        rw,
-        { udgivelse: name, kvartal, version, mappe: dir, oprettet, as_of: manifestBase.as_of, note: manifestBase.note, diskretionsgraense: manifestBase.diskretionsgraense, commit: manifestBase.libu.commit },
-        join(tmp, "tal", "kpi.parquet"),
-        cellsJson,
-      );
-      recorded = true;
-    } finally {
-      rw.close();
-      if (cellsJson) rmSync(cellsJson, { force: true });
-    }
-
-    // 4. The site, built once, and the PDF printed from it.
-    if (opts.site) await opts.site({ dbPath: opts.dbPath, dir: tmp, kvartal });
-
-    // 5. The manifest last: the checksum of every file.
-    const manifest: Manifest = { ...manifestBase, oprettet, revisioner: revs.length, filer: fileHashes(tmp) };
-    const manifestHash = writeManifest(tmp, manifest);
-    const mw = await openWarehouse(opts.dbPath);
-    try {
-      await recordManifest(mw, name, dir, manifestHash);
-    } finally {
-      mw.close();
-    }
-    if (existsSync(dir)) throw new LibuError(`${dir}: findes allerede (en anden udgivelse blev skrevet samtidig) — intet er ændret`);
-    renameSync(tmp, dir);
-    return { udgivelse: name, dir, manifest, revisioner: revs };
-  } catch (e) {
+  // From here the warehouse records the release and the folder is written: Ctrl+C / SIGTERM wait until the release
+  // is whole (or undone on an error), then say so (interrupt.ts); before here nothing has changed.
+  return critical(async () => {
     rmSync(tmp, { recursive: true, force: true });
-    if (recorded) {
+    mkdirSync(join(tmp, "tal"), { recursive: true });
+    let recorded = false;
+    try {
+      // 2. The figures as files.
+      const oprettet = (opts.now ?? new Date()).toISOString().slice(0, 19);
+      const tables = publishedTables(sys, kvartal);
+      await log.timed("udgiv: tabeller skrevet (CSV, Parquet og Excel)", async () => {
+        const info = { ...manifestBase, kommune: manifestBase.kommune };
+        await writeXlsx(join(tmp, "bilag.xlsx"), appendixWorkbook(tables, { ...info, udgivelse: name }, new Date(`${oprettet}Z`)), { mode: 0o644 });
+        for (const t of tables) {
+          writeFileSync(join(tmp, "tal", `${t.name}.csv`), tableCsv(t));
+          await writeParquet(t, join(tmp, "tal", `${t.name}.parquet`), join(tmp, `.${t.name}.json`));
+          rmSync(join(tmp, `.${t.name}.json`), { force: true });
+        }
+      });
+      writeFileSync(join(tmp, "revisioner.csv"), revisionsCsv(revs));
+
+      // 3. Recorded in the warehouse before the site is built, so the release's own site knows it is published.
+      // The audit's cells (for the next release's audit) go to the warehouse only.
+      const cellsJson = sys.celler ? join(out, `.${name}.celler-${process.pid}.json`) : null;
+      if (cellsJson) writeFileSync(cellsJson, Object.entries(sys.celler!).map(([noegle, c]) => JSON.stringify({ noegle, n: c.n, d: c.d })).join("\n") + "\n");
       const rw = await openWarehouse(opts.dbPath);
       try {
-        await forgetRelease(rw, name, dir);
+        await recordRelease(
+          rw,
+          { udgivelse: name, kvartal, version, mappe: dir, oprettet, as_of: manifestBase.as_of, note: manifestBase.note, diskretionsgraense: manifestBase.diskretionsgraense, commit: manifestBase.libu.commit },
+          join(tmp, "tal", "kpi.parquet"),
+          cellsJson,
+        );
+        recorded = true;
       } finally {
         rw.close();
+        if (cellsJson) rmSync(cellsJson, { force: true });
       }
+
+      // 4. The site, built once, and the PDF printed from it.
+      if (opts.site) await opts.site({ dbPath: opts.dbPath, dir: tmp, kvartal });
+
+      // 5. The manifest last: the checksum of every file.
+      const manifest: Manifest = { ...manifestBase, oprettet, revisioner: revs.length, filer: fileHashes(tmp) };
+      const manifestHash = writeManifest(tmp, manifest);
+      const mw = await openWarehouse(opts.dbPath);
+      try {
+        await recordManifest(mw, name, dir, manifestHash);
+      } finally {
+        mw.close();
+      }
+      if (existsSync(dir)) throw new LibuError(`${dir}: findes allerede (en anden udgivelse blev skrevet samtidig) — intet er ændret`);
+      renameSync(tmp, dir);
+      return { udgivelse: name, dir, manifest, revisioner: revs };
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      if (recorded) {
+        const rw = await openWarehouse(opts.dbPath);
+        try {
+          await forgetRelease(rw, name, dir);
+        } finally {
+          rw.close();
+        }
+      }
+      throw e;
     }
-    throw e;
-  }
+  });
 }
 
 export { releases };

@@ -124,3 +124,28 @@ describe("a site build that is stopped", () => {
     expect(beside(out)).toEqual([]);
   }, 240_000);
 });
+
+describe("a report that is stopped", () => {
+  it("SIGTERM says no PDF was written and leaves no temporary site behind", async () => {
+    const dir = tempDir();
+    const db = join(dir, "fixture.duckdb");
+    await writeFixtureWarehouse(db);
+    const tmp = join(dir, "tmp");
+    mkdirSync(tmp);
+    const pdf = join(dir, "rapport.pdf");
+    const child = spawn("node", ["bin/libu.js", "report", "--db", db, "--kvartal", "2025K3", "--pdf", pdf], { cwd: repoRoot, env: { ...env, TMPDIR: tmp } });
+    let err = "";
+    child.stderr!.on("data", (d) => (err += d));
+    const done = exited(child);
+    // Wait until the report's temporary site is being built, then stop the command.
+    const deadline = Date.now() + 120_000;
+    while (!readdirSync(tmp).some((n) => n.startsWith("libu-report-") && readdirSync(join(tmp, n)).length) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGTERM");
+    expect(await done).toBe(143);
+    expect(err.trim().split("\n").at(-1)).toBe("libu: rapporten blev stoppet (SIGTERM); ingen PDF er skrevet, og de midlertidige filer er fjernet");
+    expect(existsSync(pdf)).toBe(false);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(readdirSync(tmp).filter((n) => n.startsWith("libu-report-"))).toEqual([]);
+  }, 240_000);
+});
