@@ -38,7 +38,7 @@ const defectIds = (table: string, rule?: number) => new Set(defects.filter((d) =
 describe("libu demo", () => {
   it("prints one terse line per file and a summary", () => {
     expect(cliLines.length).toBe(tables.length + 1);
-    expect(cliLines[0]).toMatch(/underretninger\.csv +\d+ rows/);
+    expect(cliLines[0]).toMatch(/underretninger\.csv +\d+ rækker/);
     expect(cliLines.at(-1)).toMatch(/^demo: 1 kommune, \d+ børn på 0–17 år, \d+ rækker fra 2022-10-01 til 2026-10-15, 12 rækker gjort forkerte med vilje, seed 2026/);
   });
 
