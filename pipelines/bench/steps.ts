@@ -14,6 +14,7 @@ import { kommuneFormats, nationalFormats } from "../demo/formats.ts";
 import { generateDemo } from "../demo/generate.ts";
 import { loadFolder } from "../load/load-folder.ts";
 import { createLogger } from "../log.ts";
+import { drawUpWorklists } from "../worklists/draw-up.ts";
 import { releaseFiles } from "../release/manifest.ts";
 import { MODELS_DIR, REPO } from "../paths.ts";
 import { readCsvSql } from "./read-csv.ts";
@@ -84,6 +85,26 @@ async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRss
         return { ms: performance.now() - start, rows, detail: { models: result.models.length, modelsMs: Math.round(modelsMs), tests: result.tests.length } };
       } finally {
         wh.close();
+      }
+    }
+    case "arbejdslister": {
+      // The worklists as of the as-of date, computed over the read-only warehouse and written in both formats
+      // (issue 12: under 10 s on the national set): every unit's workbook and the municipality's, then the CSVs.
+      const out = mkdtempSync(join(tmpdir(), "libu-bench-lister-"));
+      const wh = await openWarehouse(a.db, { readOnly: true });
+      try {
+        const config = loadConfig(resolveConfigPath(undefined, process.env, REPO));
+        const xlsx = await drawUpWorklists(wh, { modelsDir: MODELS_DIR, out: join(out, "xlsx"), format: "xlsx", kommune: config.kommune });
+        const csv = await drawUpWorklists(wh, { modelsDir: MODELS_DIR, out: join(out, "csv"), format: "csv", kommune: config.kommune });
+        const rows = xlsx.lists.reduce((s, l) => s + l.rows.length, 0);
+        return {
+          ms: performance.now() - start,
+          rows,
+          detail: { workbooks: xlsx.files.length, computeMs: Math.round(xlsx.computeMs), xlsxMs: Math.round(xlsx.computeMs + xlsx.writeMs), csvMs: Math.round(csv.computeMs + csv.writeMs) },
+        };
+      } finally {
+        wh.close();
+        rmSync(out, { recursive: true, force: true });
       }
     }
     case "udgiv": {

@@ -4,9 +4,10 @@ import { resolve } from "node:path";
 import type { Command, Context } from "../command.ts";
 import { openWarehouse } from "../db.ts";
 import { UsageError } from "../errors.ts";
-import { computeWorklists, readWorklist, worklistUnits } from "../worklists/compute.ts";
+import { drawUpWorklists } from "../worklists/draw-up.ts";
 import { worklists } from "../worklists/lists.ts";
-import { type ListData, checkOutFolder, prepareOutFolder, workbookPath, writeCsv, writeWorkbook } from "../worklists/write.ts";
+import { checkOutFolder } from "../worklists/write.ts";
+import { formatDuration } from "../log.ts";
 import { DASHBOARDS_DIR, MODELS_DIR, REPO } from "../paths.ts";
 
 const formats = ["xlsx", "csv"] as const;
@@ -51,33 +52,20 @@ export const command: Command = {
 
     const wh = await openWarehouse(ctx.dbPath, { readOnly: true });
     try {
-      const settings = await ctx.log.timed("arbejdslister: beregnet", () =>
-        computeWorklists(wh, { modelsDir: MODELS_DIR, dato, horisont: horisontText === undefined ? undefined : Number(horisontText) }),
-      );
-      const units = await worklistUnits(wh);
-      const enhed = values.enhed as string | undefined;
-      if (enhed !== undefined && !units.includes(enhed)) {
-        throw new UsageError(`--enhed "${enhed}" findes ikke i listerne; enheder: ${units.join(", ")}`);
-      }
-      const { widelyReadable } = prepareOutFolder(out);
-      if (widelyReadable) ctx.log.warn(`${out} kan læses af andre end ejeren; filerne selv kan kun læses af ejeren`);
-      const read = async (unit?: string): Promise<ListData[]> =>
-        Promise.all(worklists.map(async (list) => ({ list, ...(await readWorklist(wh, list.name, unit)) })));
-      const all = await read(enhed);
-      await ctx.log.timed(`arbejdslister: skrevet til ${out}`, async () => {
-        if (format === "csv") {
-          for (const data of all) writeCsv(out, data);
-          return;
-        }
-        const meta = { kommune: ctx.config.kommune, dato: settings.dato, horisont: settings.horisont };
-        if (enhed === undefined) await writeWorkbook(workbookPath(out, meta), meta, all);
-        for (const unit of enhed === undefined ? units : [enhed]) {
-          await writeWorkbook(workbookPath(out, { ...meta, enhed: unit }), { ...meta, enhed: unit }, await read(unit));
-        }
+      const r = await drawUpWorklists(wh, {
+        modelsDir: MODELS_DIR,
+        out,
+        format,
+        kommune: ctx.config.kommune,
+        dato,
+        horisont: horisontText === undefined ? undefined : Number(horisontText),
+        enhed: values.enhed as string | undefined,
       });
-      for (const data of all) {
-        const over = data.rows.filter((r) => r.status === "overskredet").length;
-        const due = data.rows.filter((r) => r.status === "forfalder").length;
+      if (r.widelyReadable) ctx.log.warn(`${out} kan læses af andre end ejeren; filerne selv kan kun læses af ejeren`);
+      ctx.log.info(`arbejdslister: beregnet pr. ${r.settings.dato} (${formatDuration(r.computeMs)}), ${r.files.length} filer skrevet til ${out} (${formatDuration(r.writeMs)})`);
+      for (const data of r.lists) {
+        const over = data.rows.filter((row) => row.status === "overskredet").length;
+        const due = data.rows.filter((row) => row.status === "forfalder").length;
         ctx.stdout.write(`${data.list.name.padEnd(26)} ${data.list.deadlines ? `${over} overskredet, ${due} forfalder` : `${data.rows.length} rækker`}\n`);
       }
     } finally {

@@ -84,11 +84,3 @@ export async function readWorklist(wh: Warehouse, name: string, enhed?: string):
   const reader = await wh.connection.runAndReadAll(`select * from temp.${mart(list)} ${where} order by ${list.orderBy}`, enhed === undefined ? [] : [enhed]);
   return { columns: reader.columnNames(), rows: reader.getRowObjectsJS() as Record<string, unknown>[] };
 }
-
-/** The units that have a row on some list, or a caseworker: each gets a workbook. */
-export async function worklistUnits(wh: Warehouse): Promise<string[]> {
-  const rows = await wh.all<{ enhed: string }>(
-    worklists.map((l) => `select enhed from temp.${mart(l)}`).join(" union ") + " order by enhed",
-  );
-  return rows.map((r) => r.enhed).filter((e) => e !== null);
-}
