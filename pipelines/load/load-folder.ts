@@ -11,7 +11,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { MAX_REJECT_SHARE, allTables, srcTable, tableByName, tables } from "../contract.ts";
+import { MAX_REJECT_SHARE, allTables, srcTable, type Table, tableByName, tables } from "../contract.ts";
 import { maskCpr } from "../cpr.ts";
 import { checkKey } from "../key.ts";
 import { remapReviewQuarantine, reviewWorkbooksToCsv } from "../tilsyn/read-workbooks.ts";
@@ -24,6 +24,8 @@ import { commitLoad, dropLeftovers, nextLoadId, olderPseudonyms } from "./commit
 import { listFiles, type Prepared, prepare } from "./files.ts";
 import { resolveAsOf } from "./manifest.ts";
 import { loadProfile } from "./profile.ts";
+import { listSources } from "./profile/files.ts";
+import { dropProfileTemp, type ProfiledTable, profileStage, remapLines } from "./profile/stage.ts";
 import { run } from "./query.ts";
 import type { LoadReport, TableReport } from "./report.ts";
 import { overlapped, stagingOrder } from "./schedule.ts";
@@ -79,9 +81,9 @@ function rejectShareProblem(c: Staged, acceptRejects: boolean | undefined): stri
   );
 }
 
-/** One table's line of the load report. */
-function tableReport(c: Staged, ms: number): TableReport {
-  return {
+/** One table's line of the load report; a profiled table is reported by its export files. */
+function tableReport(c: Staged, ms: number, profiled?: ProfiledTable): TableReport {
+  const r: TableReport = {
     table: c.p.table.name,
     file: c.p.file,
     format: c.p.format,
@@ -96,6 +98,13 @@ function tableReport(c: Staged, ms: number): TableReport {
     notes: c.notes,
     ms: Math.round(ms),
   };
+  if (profiled) Object.assign(r, { sha256: profiled.sha256, udeladt: profiled.udeladt });
+  return r;
+}
+
+/** A profiled table's prepared canonical CSV, named and described by its export files in messages and the report. */
+function profiledPrepared(p: Prepared, t: ProfiledTable): Prepared {
+  return { ...p, file: t.file, format: t.format, encoding: t.encoding, delimiter: t.delimiter, extras: t.extras };
 }
 
 /**
@@ -115,21 +124,33 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   if (!existsSync(folder)) throw new InputError([`${opts.folder}: no such folder`]);
   if (!statSync(folder).isDirectory())
     throw new InputError([`${opts.folder}: er en fil, ikke en mappe — giv mappen med eksportfilerne (fx ${dirname(opts.folder) || "."})`]);
-  const profile = opts.profile ? loadProfile(opts.profile, deps.profilesDir ?? join(cwd, "data/profiles"), cwd) : undefined;
+  const profile = opts.profile ? loadProfile(opts.profile, deps.profilesDir ?? join(cwd, "data/profiles"), cwd, deps.seedsDir) : undefined;
   if (asOfNote && asOfSource === "manifest") log.info(asOfNote);
   else if (asOfNote) log.warn(asOfNote);
   if (deps.pseudonym.demo) log.warn("bruger demo-nøglen til pseudonymisering — kun til syntetiske data (sæt $LIBU_PSEUDONYM_KEY)");
 
   const problems: string[] = [];
-  const files = listFiles(folder, profile, problems);
+  // With a source profile the profile says which files (and sheets) hold which table (profile/files.ts); the files
+  // are read in the profile stage, after the key check.
+  const warnings: string[] = [];
+  const sources = profile ? listSources(folder, profile, problems, warnings) : undefined;
+  for (const w of warnings) log.warn(w);
+  let files: { table: Table; path: string; profiled?: ProfiledTable }[] = sources ? [] : listFiles(folder, undefined, problems);
   // One key per warehouse (key.ts): refused before any file is read.
-  const replaced = new Set(files.map((f) => f.table.name));
+  const replaced = new Set((sources ?? files).map((f) => f.table.name));
   await checkKey(wh, deps.pseudonym.key, tables.filter((t) => !replaced.has(t.name)).map((t) => srcTable(t.name)), { rekey: !!opts.rekey });
   await dropLeftovers(wh);
   const tmp = mkdtempSync(join(tmpdir(), "libu-load-"));
   const cprKnown = "_libu_cpr";
   const quarantine = "_libu_karantaene";
   try {
+    // A source profile is applied first: each table's export files become one canonical CSV (profile/stage.ts).
+    if (profile && sources) {
+      if (problems.length) throw new InputError(problems);
+      const profiled = await profileStage(wh, { sources, profile, tmp, log });
+      if (profiled.problems.length) throw new InputError(profiled.problems);
+      files = profiled.tables.map((t) => ({ table: t.table, path: t.csvPath, profiled: t }));
+    }
     // The ledelsestilsyn's filled review workbooks become one long file of the table sagsgennemgange.
     const reviews = await reviewWorkbooksToCsv(folder, tmp, problems);
     if (reviews) {
@@ -151,20 +172,22 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     const stageOne = async (p: Prepared, i: number) => {
       const t0 = performance.now();
       const c = await log.timed(`${p.file}: læst og kontrolleret (tabellen ${p.table.name})`, () =>
-        stage(wh, p, { asOf, profile, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprKnown, quarantine, loadId }),
+        stage(wh, p, { asOf, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprKnown, quarantine, loadId }),
       );
       await dropTemp(wh, p.table.name);
+      const profiled = files[i].profiled;
+      if (profiled && typeof c !== "string") await remapLines(wh, profiled, stagingTable(p.table.name), quarantine);
       if (typeof c === "string") {
         rowProblems[i].push(c);
         return;
       }
       const tooMany = rejectShareProblem(c, opts.acceptRejects);
       if (tooMany) rowProblems[i].push(tooMany);
-      reports.push({ i, r: tableReport(c, p.ms + performance.now() - t0) });
+      reports.push({ i, r: tableReport(c, p.ms + performance.now() - t0, profiled) });
     };
     await overlapped(
       stagingOrder(files.map((f) => fileSize(f.path))),
-      (i) => prepare(files[i], profile, tmp, fileProblems[i]),
+      (i) => prepare(files[i], undefined, tmp, fileProblems[i]).then((p) => (p && files[i].profiled ? profiledPrepared(p, files[i].profiled!) : p)),
       stageOne,
       () => !problems.length && !fileProblems.some((x) => x.length),
     );
@@ -206,6 +229,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   } finally {
     rmSync(tmp, { recursive: true, force: true });
     for (const f of files) await dropTemp(wh, f.table.name);
+    if (profile) await dropProfileTemp(wh, allTables);
     // Renamed after a commit; else the unfinished snapshots go.
     for (const t of allTables) await wh.run(`drop table if exists ${stagingTable(t.name)}`).catch(() => {});
     await wh.run(`drop table if exists ${cprKnown}; drop table if exists ${quarantine}`).catch(() => {});

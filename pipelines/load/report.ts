@@ -26,6 +26,8 @@ export interface TableReport {
   extraColumns: string[];
   /** What the load decided or changed about the file (encoding per row, decimal sign, masked CPR numbers). */
   notes: string[];
+  /** Rows a source profile's rules left out (profile/stage.ts), with examples. */
+  udeladt?: { regel: string; kolonne: string; antal: number; eksempler: string[] }[];
   ms: number;
 }
 
@@ -63,6 +65,8 @@ export function formatReport(r: LoadReport): string {
     for (const q of t.byReason) lines.push(`    regel ${q.regel} ${q.aarsag}: ${num(q.antal)}`);
     if (t.extraColumns.length) lines.push(`    ekstra kolonner (ignoreret): ${t.extraColumns.join(", ")}`);
     for (const n of t.notes ?? []) lines.push(`    ${n}`);
+    for (const u of t.udeladt ?? [])
+      lines.push(`    udeladt af profilen: ${u.regel} (${u.kolonne}): ${num(u.antal)}${u.eksempler.length ? ` (fx ${u.eksempler.join(", ")})` : ""}`);
   });
   return lines.join("\n") + "\n";
 }

@@ -13,7 +13,6 @@ import { accountingProblem, describeUnclosedQuote } from "./lines.ts";
 import { type ConventionCounts, conventionQuery, type DecimalConvention, decideConvention, describeConvention } from "./numbers.ts";
 import type { Prepared } from "./files.ts";
 import { type DateFormat, parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
-import { type Profile, tableProfile } from "./profile.ts";
 import { all, run } from "./query.ts";
 import { type RawTables, rawColumn, readRaw, tempNames } from "./read.ts";
 import type { ReasonCount } from "./report.ts";
@@ -80,13 +79,13 @@ export interface Staged {
 export async function stage(
   wh: Warehouse,
   p: Prepared,
-  opts: { asOf: string; profile?: Profile; key: string; seedsDir: string; log: Logger; tmp: string; cprKnown: string; quarantine: string; loadId: number },
+  opts: { asOf: string; key: string; seedsDir: string; log: Logger; tmp: string; cprKnown: string; quarantine: string; loadId: number },
 ): Promise<Staged | string> {
   const t = tempNames(p.table.name);
   const table = p.table;
-  const tp = tableProfile(opts.profile, table.name);
-  const firstPattern = sniff(p, tp.datoformat);
-  const rt = readerTypes(p, firstPattern, tp.vaerdier);
+  // A source profile was applied before (profile/stage.ts): the file is canonical here.
+  const firstPattern = sniff(p, undefined);
+  const rt = readerTypes(p, firstPattern, {});
   const raw = await readRaw(
     wh,
     {
@@ -148,8 +147,8 @@ export async function stage(
     rows,
     cprKnown: opts.cprKnown,
     firstPattern,
-    dateHint: tp.datoformat,
-    recode: tp.vaerdier,
+    dateHint: undefined,
+    recode: {},
     codes: codeLists(table, opts.seedsDir),
     asOf: opts.asOf,
     lineBreaks: lines.continuationLines.length > 0,

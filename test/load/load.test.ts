@@ -130,7 +130,7 @@ describe("source profiles", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "p.json"), JSON.stringify({ tabeller: { underretninger: { kolonner: { A: "ukendt" } } } }));
     const { error } = await load(wh, { folder: fixture("basis"), profile: join(dir, "p.json") });
-    expect(error!.message).toMatch(/"A" → "ukendt" is not a column of underretninger/);
+    expect(error!.message).toMatch(/kolonner\."A": "ukendt" er ikke en kolonne i underretninger/);
   });
 });
 
