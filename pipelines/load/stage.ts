@@ -2,7 +2,7 @@
 // table, pseudonymise the CPR numbers (once per distinct number of the load), check every row against the rules in
 // one set-based pass that writes the new snapshot to the table's staging table, and move the rows that break a rule
 // to the load's quarantine. Nothing the models read changes.
-import { type Reason, reasons, type RuleNumber } from "../contract.ts";
+import { MAX_REJECT_SHARE, type Reason, reasons, type RuleNumber } from "../contract.ts";
 import { maskCpr } from "../cpr.ts";
 import { ident, lit, type Warehouse } from "../db.ts";
 import type { Logger } from "../log.ts";
@@ -13,6 +13,7 @@ import { accountingProblem, describeUnclosedQuote } from "./lines.ts";
 import { type ConventionCounts, conventionQuery, type DecimalConvention, decideConvention, describeConvention } from "./numbers.ts";
 import type { Prepared } from "./files.ts";
 import { type DateFormat, parseExpr, patterns, sniffPattern } from "./parse-sql.ts";
+import { type RuleExample, ruleExamples, ruleExamplesQuery } from "./proev.ts";
 import { all, run } from "./query.ts";
 import { type RawTables, rawColumn, readRaw, tempNames } from "./read.ts";
 import type { ReasonCount } from "./report.ts";
@@ -69,6 +70,8 @@ export interface Staged {
   byReason: ReasonCount[];
   /** What the load decided or changed about the file, for the report (Danish, one line each). */
   notes: string[];
+  /** Per rule and column, the count and examples (proev.ts): for a dry run, or when the 5 % guard stops the load. */
+  examples?: RuleExample[];
 }
 
 /**
@@ -79,7 +82,7 @@ export interface Staged {
 export async function stage(
   wh: Warehouse,
   p: Prepared,
-  opts: { asOf: string; key: string; seedsDir: string; log: Logger; tmp: string; cprKnown: string; quarantine: string; loadId: number },
+  opts: { asOf: string; key: string; seedsDir: string; log: Logger; tmp: string; cprKnown: string; quarantine: string; loadId: number; examples?: boolean },
 ): Promise<Staged | string> {
   const t = tempNames(p.table.name);
   const table = p.table;
@@ -189,11 +192,15 @@ export async function stage(
     p.file,
     `select regel, aarsag, count(*)::integer as antal from ${opts.quarantine} where tabel = ${lit(table.name)} group by all order by regel, aarsag`,
   );
-  await run(wh, p.file, `delete from ${staging} where _fejl is not null; alter table ${staging} drop column _fejl`);
   const byReason = counts.map((c) => ({ regel: c.regel as RuleNumber, aarsag: c.aarsag as Reason, antal: c.antal }));
   const rowsQuarantined = byReason.reduce((s, c) => s + c.antal, 0);
   const rowsRead = raw.rows + raw.rejectedLines + raw.textRows;
-  return { p, rowsRead, rowsLoaded: rowsRead - rowsQuarantined, rowsQuarantined, byReason, notes };
+  const examples =
+    rowsQuarantined && (opts.examples || rowsQuarantined / rowsRead > MAX_REJECT_SHARE)
+      ? ruleExamples(await all(wh, p.file, ruleExamplesQuery({ p, staging, rows, textRows, rejects: raw.rejects, fejl })))
+      : undefined;
+  await run(wh, p.file, `delete from ${staging} where _fejl is not null; alter table ${staging} drop column _fejl`);
+  return { p, rowsRead, rowsLoaded: rowsRead - rowsQuarantined, rowsQuarantined, byReason, notes, examples };
 }
 
 /** The convention of `.` in each decimal column of the file (numbers.ts), with a report line where it matters. */
