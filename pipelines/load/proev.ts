@@ -42,7 +42,7 @@ export function ruleExamplesQuery(a: { p: Prepared; staging: string; rows: strin
   const d = fejl.length
     ? `(values ${fejl.map((f, k) => `(${k + 1}, ${f.regel}, ${lit(f.kolonne)}, ${lit(f.aarsag)})`).join(", ")}) d(nr, regel, kolonne, aarsag)`
     : undefined;
-  const pick = (v: string) => `list_slice(list(distinct ${v}) filter (where ${v} is not null and ${v} <> ''), 1, ${EXAMPLES})`;
+  const pick = (v: string) => `coalesce(list_slice(list(distinct ${v}) filter (where ${v} is not null and ${v} <> ''), 1, ${EXAMPLES}), [])`;
   const colName = `case kolonne ${Array.from({ length: p.width }, (_, i) => `when ${lit(rawColumn(i))} then ${lit(p.table.columns.find((x) => p.columns.get(x.name) === i)?.name ?? `kolonne ${i + 1}`)}`).join(" ")} else '' end`;
   return [
     ...(d
@@ -63,8 +63,8 @@ export function ruleExamples(rows: { regel: number; kolonne: string; aarsag: str
     const same = out.find((x) => x.regel === r.regel && x.kolonne === r.kolonne && x.aarsag === r.aarsag);
     if (same) {
       same.antal += r.antal;
-      same.eksempler = [...new Set([...same.eksempler, ...r.eksempler])].slice(0, EXAMPLES);
-    } else out.push({ regel: r.regel, kolonne: r.kolonne, aarsag: r.aarsag as Reason, antal: r.antal, eksempler: [...r.eksempler] });
+      same.eksempler = [...new Set([...same.eksempler, ...(r.eksempler ?? [])])].slice(0, EXAMPLES);
+    } else out.push({ regel: r.regel, kolonne: r.kolonne, aarsag: r.aarsag as Reason, antal: r.antal, eksempler: [...(r.eksempler ?? [])] });
   }
   return out;
 }
