@@ -23,6 +23,7 @@ import { defaultSeedsDir } from "./codes.ts";
 import { commitLoad, dropLeftovers, nextLoadId, olderPseudonyms } from "./commit.ts";
 import { listFiles, type Prepared, prepare } from "./files.ts";
 import { resolveAsOf } from "./manifest.ts";
+import { formatRuleExample } from "./proev.ts";
 import { loadProfile } from "./profile.ts";
 import { listSources } from "./profile/files.ts";
 import { dropProfileTemp, type ProfiledTable, profileStage, remapLines } from "./profile/stage.ts";
@@ -40,6 +41,8 @@ export interface LoadOptions {
   profile?: string;
   /** Load even when more than 5 % of a table's rows are quarantined. */
   acceptRejects?: boolean;
+  /** `--proev`: a dry run — everything but the commit, with examples per rule and column in the report. */
+  proev?: boolean;
   /** `libu rekey`: a new key for the warehouse; the folder must hold every table that has rows (key.ts). */
   rekey?: boolean;
 }
@@ -70,14 +73,22 @@ function fileSize(path: string): number {
   }
 }
 
-/** The 5 % guard: a problem when more of a staged file's rows would be quarantined, unless the user accepts it. */
+const pct = (x: number) => `${(x * 100).toLocaleString("da-DK", { maximumFractionDigits: 1 })} %`;
+
+/**
+ * The 5 % guard: a problem when more of a staged file's rows would be quarantined, unless the user accepts it. The
+ * line names the rules, the columns and example values (proev.ts) and points to the dry run that shows them all.
+ */
 function rejectShareProblem(c: Staged, acceptRejects: boolean | undefined): string | undefined {
   const share = c.rowsQuarantined / c.rowsRead;
   if (!(share > MAX_REJECT_SHARE) || acceptRejects) return undefined;
-  const top = c.byReason.map((r) => `regel ${r.regel} ${r.aarsag}: ${r.antal}`).join(", ");
+  const top = c.examples?.length
+    ? [...c.examples].sort((a, b) => b.antal - a.antal).slice(0, 3).map(formatRuleExample).join("; ")
+    : c.byReason.map((r) => `regel ${r.regel} ${r.aarsag}: ${r.antal}`).join(", ");
   return (
-    `${c.p.file}: ${c.rowsQuarantined} of ${c.rowsRead} rows (${(share * 100).toFixed(1)} %) would be quarantined, more than ${MAX_REJECT_SHARE * 100} % ` +
-    `(${top}) — the file is probably in the wrong format; fix it, or load anyway with --accept-rejects`
+    `${c.p.file}: ${c.rowsQuarantined} af ${c.rowsRead} rækker (${pct(share)}) ville komme i karantæne, mere end ${pct(MAX_REJECT_SHARE)} ` +
+    `(${top}) — filen har nok et andet format end kontrakten; se hver regel og kolonne med eksempler med --proev, ` +
+    "ret filen (eller profilen), eller indlæs alligevel med --accept-rejects"
   );
 }
 
@@ -98,6 +109,7 @@ function tableReport(c: Staged, ms: number, profiled?: ProfiledTable): TableRepo
     notes: c.notes,
     ms: Math.round(ms),
   };
+  if (c.examples) r.eksempler = c.examples;
   if (profiled) Object.assign(r, { sha256: profiled.sha256, udeladt: profiled.udeladt });
   return r;
 }
@@ -172,7 +184,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     const stageOne = async (p: Prepared, i: number) => {
       const t0 = performance.now();
       const c = await log.timed(`${p.file}: læst og kontrolleret (tabellen ${p.table.name})`, () =>
-        stage(wh, p, { asOf, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprKnown, quarantine, loadId }),
+        stage(wh, p, { asOf, key: deps.pseudonym.key, seedsDir: deps.seedsDir ?? defaultSeedsDir, log, tmp, cprKnown, quarantine, loadId, examples: opts.proev }),
       );
       await dropTemp(wh, p.table.name);
       const profiled = files[i].profiled;
@@ -182,8 +194,11 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
         return;
       }
       const tooMany = rejectShareProblem(c, opts.acceptRejects);
-      if (tooMany) rowProblems[i].push(tooMany);
-      reports.push({ i, r: tableReport(c, p.ms + performance.now() - t0, profiled) });
+      const r = tableReport(c, p.ms + performance.now() - t0, profiled);
+      // A dry run reports what would stop the load instead of stopping.
+      if (tooMany && opts.proev) r.stopper = true;
+      else if (tooMany) rowProblems[i].push(tooMany);
+      reports.push({ i, r });
     };
     await overlapped(
       stagingOrder(files.map((f) => fileSize(f.path))),
@@ -196,6 +211,20 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     reports.sort((a, b) => a.i - b.i);
 
     if (reviews) await remapReviewQuarantine(wh, quarantine, reviews);
+
+    const report: LoadReport = {
+      loadId,
+      asOf,
+      asOfSource,
+      folder: maskCpr(folder),
+      profile: profile?.navn ?? null,
+      acceptRejects: !!opts.acceptRejects,
+      demoKey: deps.pseudonym.demo,
+      tables: reports.map((x) => x.r),
+      ms: 0,
+    };
+    // A dry run stops here: the staging tables go in `finally`, the warehouse's tables are as they were.
+    if (opts.proev) return { ...report, proev: true, ms: Math.round(performance.now() - started) };
 
     // Step 3.
     await commitLoad(wh, {
@@ -215,17 +244,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
       beforeCommit: deps.beforeCommit,
       key: deps.pseudonym.key,
     });
-    return {
-      loadId,
-      asOf,
-      asOfSource,
-      folder: maskCpr(folder),
-      profile: profile?.navn ?? null,
-      acceptRejects: !!opts.acceptRejects,
-      demoKey: deps.pseudonym.demo,
-      tables: reports.map((x) => x.r),
-      ms: Math.round(performance.now() - started),
-    };
+    return { ...report, ms: Math.round(performance.now() - started) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
     for (const f of files) await dropTemp(wh, f.table.name);

@@ -2,7 +2,8 @@
 import { maskCpr } from "../cpr.ts";
 import { formatDuration } from "../log.ts";
 import { type AsOfSource, EXPORT_MANIFEST } from "./manifest.ts";
-import type { Reason, RuleNumber } from "../contract.ts";
+import { MAX_REJECT_SHARE, type Reason, type RuleNumber } from "../contract.ts";
+import { formatRuleExample, type RuleExample } from "./proev.ts";
 
 export interface ReasonCount {
   regel: RuleNumber;
@@ -28,6 +29,10 @@ export interface TableReport {
   notes: string[];
   /** Rows a source profile's rules left out (profile/stage.ts), with examples. */
   udeladt?: { regel: string; kolonne: string; antal: number; eksempler: string[] }[];
+  /** Per rule and column the quarantined rows' count and examples (proev.ts): in a dry run, or when the guard trips. */
+  eksempler?: RuleExample[];
+  /** Dry run: more than 5 % quarantined — a real load would stop here (without --accept-rejects). */
+  stopper?: boolean;
   ms: number;
 }
 
@@ -41,6 +46,8 @@ export interface LoadReport {
   acceptRejects: boolean;
   demoKey: boolean;
   tables: TableReport[];
+  /** `--proev`: nothing was committed. */
+  proev?: boolean;
   ms: number;
 }
 
@@ -51,7 +58,7 @@ const asOfFrom: Record<AsOfSource, string> = { flag: "", manifest: ` (fra ${EXPO
 
 export function formatReport(r: LoadReport): string {
   const lines = [
-    `load ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}${asOfFrom[r.asOfSource]}` +
+    `${r.proev ? "prøvekørsel (--proev), intet er indlæst — " : ""}load ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}${asOfFrom[r.asOfSource]}` +
       `${r.profile ? `, profil ${r.profile}` : ""} (${formatDuration(r.ms)})`,
   ];
   const head = ["tabel", "fil", "læst", "indlæst", "karantæne", "tid"];
@@ -62,7 +69,10 @@ export function formatReport(r: LoadReport): string {
   lines.push(fmt(head));
   r.tables.forEach((t, i) => {
     lines.push(fmt(rows[i]));
-    for (const q of t.byReason) lines.push(`    regel ${q.regel} ${q.aarsag}: ${num(q.antal)}`);
+    if (t.eksempler) for (const e of t.eksempler) lines.push(`    ${formatRuleExample(e)}`);
+    else for (const q of t.byReason) lines.push(`    regel ${q.regel} ${q.aarsag}: ${num(q.antal)}`);
+    if (t.stopper)
+      lines.push(`    mere end ${MAX_REJECT_SHARE * 100} % i karantæne: en rigtig indlæsning stopper her og indlæser intet (medmindre --accept-rejects)`);
     if (t.extraColumns.length) lines.push(`    ekstra kolonner (ignoreret): ${t.extraColumns.join(", ")}`);
     for (const n of t.notes ?? []) lines.push(`    ${n}`);
     for (const u of t.udeladt ?? [])

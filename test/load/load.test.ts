@@ -282,7 +282,9 @@ describe("the 5 % guard", () => {
   });
   it("fails above 5 %, naming the file and the reasons, and changes nothing", async () => {
     const { error } = await load(wh, { folder: folderWith(19, 2) });
-    expect(error!.message).toMatch(/^underretninger\.csv: 2 of 21 rows \(9\.5 %\) would be quarantined, more than 5 % \(regel 2 ukendt_kode: 2\).*--accept-rejects/);
+    expect(error!.message).toMatch(
+      /^underretninger\.csv: 2 af 21 rækker \(9,5 %\) ville komme i karantæne, mere end 5 % \(regel 2 ukendt_kode i kilde: 2 \(fx "nabo"\)\).*--proev.*--accept-rejects/,
+    );
     const t = await rows(wh, `select count(*)::integer n from information_schema.tables where table_name = 'load_log'`);
     expect(t).toEqual([{ n: 0 }]);
   });

@@ -77,7 +77,7 @@ describe("libu load: sagsgennemgange", () => {
     const empty = await freshWarehouse();
     try {
       const r = await load(empty, { folder, asOf: "2025-10-15" });
-      expect(r.error?.message).toMatch(/sagsgennemgange\.csv: .*would be quarantined/);
+      expect(r.error?.message).toMatch(/sagsgennemgange\.csv: .*ville komme i karantæne/);
       expect((await rows<{ n: bigint }>(empty, "select count(*) as n from information_schema.tables where table_name = 'src_sagsgennemgange'"))[0].n).toBe(0n);
     } finally {
       empty.close();
