@@ -183,7 +183,7 @@ export async function prepare(
     problems.push(`${file}, line 1: ${wrongDelimiter}`);
     return;
   }
-  const m = matchHeader(file, f.table, d.header, renames);
+  const m = matchHeader(file, f.table, d.header, renames, d.head);
   problems.push(...m.problems);
   if (m.problems.length) return;
   const mixed = mixedLineEnds(buf);

@@ -81,7 +81,7 @@ describe("the pinned calls of docs/cli.md", () => {
     const r = libu(["load", fixture("fejl-mangler-kolonne"), "--as-of", "2025-02-01", "--db", db]);
     expect(r.status).toBe(3);
     expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("libu:"))).toEqual([
-      'libu: underretninger.csv, line 1: missing required column "kilde" (underretninger)',
+      'libu: underretninger.csv, linje 1: mangler den påkrævede kolonne kilde (underretninger); overskriften læst: "underretning_id;cpr;modtaget;fagperson;enhed" — omdøb kolonnerne, eller brug en profil (--profile) der oversætter dem',
     ]);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:/);
     expect(r.stdout + r.stderr).not.toMatch(CPR_PATTERN);

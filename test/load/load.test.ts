@@ -124,7 +124,8 @@ describe("source profiles", () => {
   });
   it("fails without the profile, naming the missing column", async () => {
     const { error } = await load(wh, { folder: fixture("profil") });
-    expect(error!.message).toContain('Underretninger.csv, line 1: missing required column "underretning_id"');
+    expect(error!.message).toMatch(/^Underretninger\.csv, linje 1: mangler de påkrævede kolonner underretning_id, .*\(underretninger\); overskriften læst: ".*--profile/);
+    expect(error!.message.split("\n")).toHaveLength(1);
   });
   it("refuses a profile that names columns the contract does not have", async () => {
     const dir = tempDir();
@@ -231,7 +232,7 @@ describe("typed reading", () => {
 
 describe("file-level problems fail the whole load and change nothing", () => {
   const cases: [string, RegExp][] = [
-    ["fejl-mangler-kolonne", /^underretninger\.csv, line 1: missing required column "kilde"/m],
+    ["fejl-mangler-kolonne", /^underretninger\.csv, linje 1: mangler den påkrævede kolonne kilde \(underretninger\)/m],
     ["fejl-ukendt-tabel", /^boerneplaner\.csv: "boerneplaner" is not a table of the contract/m],
     ["fejl-tom", /^underretninger\.csv: the file is empty/m],
     ["fejl-ingen-raekker", /^underretninger\.csv: no data rows/m],
