@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { chromium } from "playwright-core";
 import { LibuError } from "../errors.ts";
 import { serve } from "../serve.ts";
-import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
+import { CHROMIUM_ARGS, findChromium } from "./chromium.ts";
 
 export interface ReportOptions {
   /** A built site (`libu site`). */
@@ -18,8 +18,9 @@ export interface ReportOptions {
 }
 
 /** Prints the front page for `kvartal` to `pdfPath`. Fails if the site has no figures for that quarter. */
-export async function printReport({ siteDir, kvartal, pdfPath, executablePath = CHROMIUM, path = "/bilag" }: ReportOptions): Promise<void> {
-  if (!existsSync(executablePath)) throw new LibuError(`${executablePath}: Chromium er ikke installeret (Debian: apt-get install chromium)`);
+export async function printReport({ siteDir, kvartal, pdfPath, executablePath, path = "/bilag" }: ReportOptions): Promise<void> {
+  if (executablePath && !existsSync(executablePath)) throw new LibuError(`${executablePath}: Chromium findes ikke her (Debian: apt-get install chromium)`);
+  executablePath ??= findChromium();
   const server = await serve(siteDir);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {

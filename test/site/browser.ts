@@ -1,10 +1,10 @@
-// Headless Debian Chromium for the site tests and screenshots, with the flags that keep it off the network.
+// Headless Chromium (findChromium: $LIBU_CHROMIUM or the usual paths) for the site tests and screenshots, with the flags that keep it off the network.
 import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../pipelines/report/chromium.ts";
+import { CHROMIUM_ARGS, findChromium } from "../../pipelines/report/chromium.ts";
 
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 }
 
 export interface Visit {
