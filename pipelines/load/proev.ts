@@ -5,7 +5,8 @@ import { ident, lit } from "../db.ts";
 import { maskCprSql } from "./cpr-sql.ts";
 import type { Prepared } from "./files.ts";
 import { rawColumn } from "./read.ts";
-import type { Fejl, Reason } from "./validate.ts";
+import type { Reason } from "../contract.ts";
+import type { Fejl } from "./validate.ts";
 
 export interface RuleExample {
   regel: number;

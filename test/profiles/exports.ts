@@ -217,7 +217,7 @@ export async function writeDubuExport(rows: TableRows, dir: string, asOf: string
     const header = spec.columns.map(([h]) => h);
     ws.addRow(spec.annulled ? [...header, "Status"] : header);
     let n = 0;
-    for (const r of rows[table]) {
+    for (const r of rowsOf(rows, table)) {
       const cells = spec.columns.map(([, f]) => f(r));
       ws.addRow(spec.annulled ? [...cells, "Aktiv"] : cells);
       n++;
@@ -230,10 +230,13 @@ export async function writeDubuExport(rows: TableRows, dir: string, asOf: string
   writeCanonicalCsv(rows, "befolkning", join(dir, "befolkning.csv"));
 }
 
+/** One table's rows by its name (TableRows is typed per contract table). */
+const rowsOf = (rows: TableRows, table: string) => (rows as unknown as Record<string, Row[]>)[table];
+
 /** A plain `;` UTF-8 CSV of a table with the contract's headers (values as the contract writes them). */
 function writeCanonicalCsv(rows: TableRows, table: string, path: string) {
   const t = tableByName(table)!;
-  const lines = [t.columns.map((c) => c.name).join(";"), ...rows[table].map((r) => t.columns.map((c) => (r[c.name] === null ? "" : String(r[c.name]))).join(";"))];
+  const lines = [t.columns.map((c) => c.name).join(";"), ...rowsOf(rows, table).map((r) => t.columns.map((c) => (r[c.name] === null ? "" : String(r[c.name]))).join(";"))];
   writeFileSync(path, lines.join("\n") + "\n");
 }
 
@@ -283,7 +286,7 @@ export function writePerUnitExport(rows: TableRows, dir: string, canonicalDir: s
     const cols = t.columns.filter((c) => c.name !== "enhed");
     const header = cols.map((c) => (c.name === "cpr" ? "CPR nummer" : c.name.toUpperCase())).join(";");
     const byUnit = new Map<string, string[]>();
-    for (const r of rows[t.name]) {
+    for (const r of rowsOf(rows, t.name)) {
       const unit = String(r.enhed);
       units.add(unit);
       byUnit.set(unit, [...(byUnit.get(unit) ?? []), cols.map((c) => perUnitCell(t, c.name, r[c.name])).join(";")]);

@@ -3,14 +3,14 @@
 import type ExcelJS from "exceljs";
 import { readdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { allTables, type Table, tableByName, tableNames } from "../../contract.ts";
+import { allTables, type Table, tableByName, type TableName, tableNames } from "../../contract.ts";
 import { isReviewWorkbook } from "../../tilsyn/workbook-layout.ts";
 import { normaliseName } from "../header.ts";
 import { filePattern, type Profile, tablesForFile } from "../profile.ts";
 import { didYouMean } from "./nearest.ts";
 
 export interface SourceFile {
-  table: Table;
+  table: Table<TableName>;
   path: string;
   /** The file name inside the folder. */
   name: string;

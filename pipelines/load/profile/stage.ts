@@ -51,7 +51,7 @@ const cellsTable = (table: string, k: number) => `_libu_pc_${table}_${k}`;
 const raw = (i: number) => `c${i + 1}`;
 
 /** Drops the stage's temporary tables (also after a failed load). */
-export async function dropProfileTemp(wh: Warehouse, tables: Table[], sources = 64): Promise<void> {
+export async function dropProfileTemp(wh: Warehouse, tables: readonly Table[], sources = 64): Promise<void> {
   const names = tables.flatMap((t) => [mapTable(t.name), ...Array.from({ length: sources }, (_, k) => cellsTable(t.name, k))]);
   await wh.run(names.map((n) => `drop table if exists ${n};`).join(" ")).catch(() => {});
 }
