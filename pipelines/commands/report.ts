@@ -13,8 +13,7 @@ export const command: Command = {
   name: "report",
   summary: "kvartalsrapporten til udvalget som PDF",
   usage: "libu report --kvartal <YYYYKn> --pdf <fil> [--db <fil>] [--site <mappe>]",
-  help: "Bygger sitet fra datavarehuset i en midlertidig mappe (eller bruger --site, en mappe bygget af `libu site`)
-og udskriver kvartalets Kvartalsrapport med Chromium uden skærm ($LIBU_CHROMIUM, ellers de sædvanlige stier på Linux, macOS og Windows).",
+  help: "Bygger sitet fra datavarehuset i en midlertidig mappe (eller bruger --site, en mappe bygget af `libu site`)\nog udskriver kvartalets Kvartalsrapport med Chromium uden skærm ($LIBU_CHROMIUM, ellers de sædvanlige stier på Linux, macOS og Windows).",
   options: { kvartal: { type: "string" }, pdf: { type: "string" }, site: { type: "string" } },
   async run({ values, positionals }, ctx) {
     if (positionals.length) throw new UsageError(`uventet argument "${positionals[0]}" — brug: ${this.usage}`);
