@@ -1,18 +1,32 @@
-// Small-number suppression (docs/method.md, "What is published, and what is hidden"): the one place where exact warehouse figures become
-// publishable ones. Used by the site's data loaders, hence by the CSV downloads and the PDF, which show only
-// what the loaders emitted.
+// Small-number suppression (docs/method.md, "What is published, and what is hidden"): the policy, next to its mechanism. Everything a
+// build publishes is one system of cells (pipelines/published/), and the rules below decide what is shown:
 //
-// Primary: a count 1 … g−1 is shown as `<g`; a share or ratio whose denominator is below g is not shown.
-// Complementary: where a total and its parts are published (the municipality and its units, a notification
-// total and its sources, …) and the hidden parts could be recovered by subtraction — because only one part is
-// hidden, or because the hidden parts together are still below g — more parts are hidden, smallest first.
-
+// 1. Primary: a count 1 … g−1 is shown as `<g`; a share or ratio whose denominator is below g is not shown.
+// 2. A share about children in a category (kpi_definitioner.kategoriandel: placed without consent, in an
+//    institution, family-based, moved down the steps) is not shown when its numerator or its complement is
+//    1 … g−1 either: "90 % of 10" would say that one child is not.
+// 3. Zeros inside a table part with a hidden cell carry the same sign `<g` (there `<g` means 0 … g−1), so
+//    that a `<g` cannot be told from a zero.
+// 4. Complementary: an attacker's audit (pipelines/disclosure/audit.ts) bounds every hidden small count by
+//    integer programming over all published identities (pipelines/disclosure/identities.ts) and signs, and
+//    the cheapest shown cell next to any count that can be pinned or narrowed is hidden, until none can.
+//    Linked KPIs, the placement table, the steps, stock against flows and quarantine reasons are all in
+//    that one system, so they are suppressed together. The build fails when the audit cannot prove it safe.
+// 5. Releases: the previous releases' published figures are part of the system, so that a revision is
+//    never itself a small count.
 import { defaults } from "./config.ts";
+import { protect, type ProtectReport } from "./disclosure/protect.ts";
+import type { Cell, PublishedCells, Undertrykt } from "./disclosure/system.ts";
 
 export type Art = "antal" | "andel" | "forhold";
+export type { Undertrykt };
 
-/** Why a figure is not shown. */
-export type Undertrykt = "lille_antal" | "lille_naevner" | "komplementaer";
+/** The configuration's default (config.ts), for callers that pass no threshold. */
+export const DEFAULT_THRESHOLD = defaults.diskretionsgraense;
+
+export function checkThreshold(g: number): void {
+  if (!Number.isInteger(g) || g < 1) throw new Error(`suppression threshold must be a whole number ≥ 1, not ${g}`);
+}
 
 export interface Figure {
   art: Art;
@@ -30,14 +44,7 @@ export interface Published {
   undertrykt: Undertrykt | null;
 }
 
-/** The configuration's default (config.ts), for callers that pass no threshold. */
-export const DEFAULT_THRESHOLD = defaults.diskretionsgraense;
-
-function checkThreshold(g: number): void {
-  if (!Number.isInteger(g) || g < 1) throw new Error(`suppression threshold must be a whole number ≥ 1, not ${g}`);
-}
-
-/** Primary suppression of one figure. Numerators of shares are never published (share × denominator gives them). */
+/** Rule 1 for one figure alone. */
 export function suppressFigure(f: Figure, threshold = DEFAULT_THRESHOLD): Published {
   checkThreshold(threshold);
   if (f.art === "antal") {
@@ -55,116 +62,29 @@ export function suppressCount(n: number | null | undefined, threshold = DEFAULT_
   return suppressFigure({ art: "antal", taeller: n ?? 0, naevner: null }, threshold).vaerdi;
 }
 
-/** One additive group: the total and the parts that add up to it (or approximately, for distinct children). */
-export interface Group {
-  /** Index of the total's cell in the cell list; -1 when the total is implied (e.g. the sum of a shown breakdown). */
-  total: number;
-  parts: number[];
-}
-
-/** How much of the population a cell stands for: the count, or the denominator. */
-function size(f: Figure): number {
-  return (f.art === "antal" ? f.taeller : f.naevner) ?? 0;
-}
-
-/**
- * Suppresses a list of figures: primary suppression of each, then complementary suppression within the
- * groups until no group leaks. A group leaks when its total is shown (or implied) and its hidden parts are
- * exactly one, or together stand for fewer than `threshold` (their sum could be recovered and be small).
- * The next part hidden is the shown part with the smallest size (least information lost); ties by position.
- */
-export function suppressFigures(figures: Figure[], groups: Group[], threshold = DEFAULT_THRESHOLD): Published[] {
-  const out = figures.map((f) => suppressFigure(f, threshold));
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const g of groups) {
-      if (g.total >= 0 && out[g.total].undertrykt !== null) continue;
-      // Parts with nothing in them (size 0) are known zeros, not hidden cells.
-      const hidden = g.parts.filter((i) => out[i].undertrykt !== null && size(figures[i]) > 0);
-      if (hidden.length === 0) continue;
-      const hiddenSize = hidden.reduce((s, i) => s + size(figures[i]), 0);
-      if (hidden.length >= 2 && hiddenSize >= threshold) continue;
-      const candidates = g.parts
-        .filter((i) => out[i].undertrykt === null && size(figures[i]) > 0)
-        .sort((a, b) => size(figures[a]) - size(figures[b]) || a - b);
-      if (candidates.length === 0) continue;
-      out[candidates[0]] = { vaerdi: null, naevner: null, undertrykt: "komplementaer" };
-      changed = true;
-    }
+/** Rules 1 and 2 for one cell (a zero, or a missing row, stays shown here; rule 3 signs it where needed). */
+export function primary(c: Cell, g: number): void {
+  const small = (v: number) => v >= 1 && v <= g - 1;
+  if (c.kind === "count") {
+    if (small(c.n)) [c.state, c.why] = ["small", "lille_antal"];
+    return;
   }
-  return out;
+  const d = c.d ?? 0;
+  if (d > 0 && d < g) [c.state, c.why] = ["small", "lille_naevner"];
+  // Shown as "hidden" (`–`, at least g in the denominator): the sign says no more than that.
+  else if (c.category && d >= g && (small(c.n) || small(d - c.n))) [c.state, c.why] = ["hidden", "komplementaer"];
 }
 
-// --- the KPI mart ---------------------------------------------------------------------------------------
-
-export interface KpiRow {
-  kpi: string;
-  kvartal: string;
-  niveau: "kommune" | "enhed";
-  enhed: string | null;
-  taeller: number | null;
-  naevner: number | null;
-  vaerdi?: number | null;
+/** Applies rules 1–5 to a published system (in place): primary suppression, then the audit loop. */
+export async function suppressSystem(sys: PublishedCells, log?: (line: string) => void): Promise<ProtectReport> {
+  checkThreshold(sys.threshold);
+  for (const c of sys.cells) primary(c, sys.threshold);
+  return protect(sys, { log });
 }
 
-export interface PublishedKpiRow extends Published {
-  kpi: string;
-  art: Art;
-  kvartal: string;
-  niveau: "kommune" | "enhed";
-  enhed: string | null;
-}
-
-/**
- * Suppresses `mart_kpi_kvartal` rows. Groups: per KPI and quarter, the municipality row is the total of the
- * unit rows. `arter` gives each KPI's kind (from `kpi_definitioner`); an unknown KPI is an error, not a guess.
- */
-export function suppressKpiRows(rows: KpiRow[], arter: Map<string, Art> | Record<string, Art>, threshold = DEFAULT_THRESHOLD): PublishedKpiRow[] {
-  const artOf = (kpi: string): Art => {
-    const a = arter instanceof Map ? arter.get(kpi) : arter[kpi];
-    if (!a) throw new Error(`KPI ${kpi} has no kind (art) in kpi_definitioner`);
-    return a;
-  };
-  const figures = rows.map((r) => ({ art: artOf(r.kpi), taeller: num(r.taeller), naevner: num(r.naevner) }));
-  const byKey = new Map<string, Group>();
-  rows.forEach((r, i) => {
-    const key = `${r.kpi}\u0000${r.kvartal}`;
-    let g = byKey.get(key);
-    if (!g) byKey.set(key, (g = { total: -2, parts: [] }));
-    if (r.niveau === "kommune") g.total = i;
-    else g.parts.push(i);
-  });
-  // A group whose municipality row is missing (no rows at that level) has no published total to subtract from.
-  const groups = [...byKey.values()].filter((g) => g.total >= 0);
-  const pub = suppressFigures(figures, groups, threshold);
-  return rows.map((r, i) => ({ kpi: r.kpi, art: figures[i].art, kvartal: r.kvartal, niveau: r.niveau, enhed: r.enhed, ...pub[i] }));
-}
-
-/**
- * Suppresses a breakdown of counts (e.g. notifications by source, children by group per unit). `groupBy`
- * names the additive groups each row belongs to (one name per grouping, e.g. its quarter+unit and its
- * quarter+group); each group's total is taken as published (the sum is shown, or is another KPI).
- */
-export function suppressBreakdown<T>(
-  rows: T[],
-  count: (row: T) => number | null | undefined,
-  groupBy: (row: T) => string[],
-  threshold = DEFAULT_THRESHOLD,
-): { vaerdi: number | null; undertrykt: Undertrykt | null }[] {
-  const figures: Figure[] = rows.map((r) => ({ art: "antal", taeller: num(count(r)) ?? 0, naevner: null }));
-  const byKey = new Map<string, Group>();
-  rows.forEach((r, i) => {
-    for (const key of groupBy(r)) {
-      let g = byKey.get(key);
-      if (!g) byKey.set(key, (g = { total: -1, parts: [] }));
-      g.parts.push(i);
-    }
-  });
-  return suppressFigures(figures, [...byKey.values()], threshold).map((p) => ({ vaerdi: p.vaerdi, undertrykt: p.undertrykt }));
-}
-
-function num(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  return typeof v === "bigint" ? Number(v) : Number(v);
+/** What the site shows of a cell. */
+export function published(c: Cell): Published {
+  if (c.state !== "shown") return { vaerdi: null, naevner: null, undertrykt: c.why };
+  if (c.kind === "count") return { vaerdi: c.n, naevner: null, undertrykt: null };
+  return { vaerdi: c.n / (c.d as number), naevner: c.d, undertrykt: null };
 }

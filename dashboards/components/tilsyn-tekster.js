@@ -5,6 +5,6 @@
 export function skjultTekst(kode, g) {
   if (kode === "lille_n") return `Færre end ${g} svar`;
   if (kode === "lille_antal") return `Færre end ${g} sager overholdt eller overholdt ikke kravet`;
-  if (kode === "komplementaer") return "Skjult, så et andet skjult tal ikke kan regnes ud";
+  if (kode === "komplementaer") return "Skjult, så et lille antal ikke kan regnes ud af de andre tal";
   return "";
 }

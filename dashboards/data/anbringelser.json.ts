@@ -1,4 +1,4 @@
-// Data loader (run by Framework through tsx): the suppressed figures for the site, as JSON.
-import { emit, anbringelserData } from "./_kilde.ts";
+// Data loader (run by Framework through tsx): this page's part of the published system (suppressed and audited), as JSON.
+import { emit } from "./_kilde.ts";
 
-await emit(anbringelserData);
+await emit("anbringelser");

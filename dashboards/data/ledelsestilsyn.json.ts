@@ -1,4 +1,4 @@
-// Data loader (run by Framework through tsx): the ledelsestilsyn's review results, suppressed, as JSON.
-import { emit, ledelsestilsynData } from "./_kilde.ts";
+// Data loader (run by Framework through tsx): this page's part of the published system (suppressed and audited), as JSON.
+import { emit } from "./_kilde.ts";
 
-await emit(ledelsestilsynData);
+await emit("ledelsestilsyn");

@@ -35,6 +35,6 @@ export const command: Command = {
     ctx.stdout.write(formatReport(report));
     await buildWarehouse({ dbPath: ctx.dbPath, modelsDir: MODELS_DIR, config: ctx.config, log: ctx.log });
     const outDir = resolve(ctx.cwd, values.out as string);
-    await ctx.log.timed(`site: ${outDir}`, () => buildSite({ dbPath: ctx.dbPath, outDir, env: ctx.env }));
+    await ctx.log.timed(`site: ${outDir}`, () => buildSite({ dbPath: ctx.dbPath, outDir, env: ctx.env, log: (line) => ctx.log.info(line) }));
   },
 };

@@ -11,6 +11,6 @@ export const command: Command = {
   options: { out: { type: "string", default: "dist" } },
   async run({ values }, ctx: Context) {
     const outDir = resolve(ctx.cwd, values.out as string);
-    await ctx.log.timed(`site: ${outDir}`, () => buildSite({ dbPath: ctx.dbPath, outDir, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath } }));
+    await ctx.log.timed(`site: ${outDir}`, () => buildSite({ dbPath: ctx.dbPath, outDir, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath }, log: (line) => ctx.log.info(line) }));
   },
 };

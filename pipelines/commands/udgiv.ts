@@ -70,7 +70,7 @@ export const command: Command = {
       env: ctx.env,
       site: async ({ dbPath, dir, kvartal }) => {
         const siteDir = join(dir, "site");
-        await ctx.log.timed("udgiv: site bygget", () => buildSite({ dbPath, outDir: siteDir, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath, LIBU_TIL_KVARTAL: kvartal } }));
+        await ctx.log.timed("udgiv: site bygget", () => buildSite({ dbPath, outDir: siteDir, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath, LIBU_TIL_KVARTAL: kvartal }, log: (line) => ctx.log.info(line) }));
         await ctx.log.timed("udgiv: PDF-bilag skrevet", () => printReport({ siteDir, kvartal, pdfPath: join(dir, "bilag.pdf") }));
       },
     });

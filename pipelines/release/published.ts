@@ -1,13 +1,13 @@
 // Every published table of the warehouse as plain rows: what the site shows, suppressed. A release, the XLSX
 // appendix and `udgivne_tal` are written from these tables and from nothing else.
 //
-// The figures come from ONE published system. `publishedSystem` is the only place that knows where it lives:
-// today the site's data loaders (dashboards/data/_kilde.ts), later the disclosure audit's function (issue 10),
-// which also takes the earlier releases' figures so that a revision is never itself a small count.
+// The figures come from ONE published system (pipelines/published/system.ts: suppressed and audited, with the
+// earlier releases' figures, so that a revision is never itself a small count); the site's data loaders print
+// the same system's parts.
 import * as fmt from "../../dashboards/components/format.js";
 import { skjultTekst } from "../../dashboards/components/tilsyn-tekster.js";
-import { anbringelserData, datakvalitetData, kpiData, ledelsestilsynData, underretningerData } from "../../dashboards/data/_kilde.ts";
 import type { Warehouse } from "../db.ts";
+import { figures, publishedSystem as auditedSystem, siteData, type SiteData } from "../published/system.ts";
 import type { Art, Undertrykt } from "../suppress.ts";
 import type { PublishedFigure, ReleaseCells } from "./store.ts";
 
@@ -33,31 +33,19 @@ export interface PublishedTable {
   rows: Record<string, Cell>[];
 }
 
-/** What the published system gives for one warehouse: the loaders' objects, already suppressed. */
-export interface PublishedSystem {
-  kpi: Awaited<ReturnType<typeof kpiData>>;
-  underretninger: Awaited<ReturnType<typeof underretningerData>>;
-  anbringelser: Awaited<ReturnType<typeof anbringelserData>>;
-  datakvalitet: Awaited<ReturnType<typeof datakvalitetData>>;
-  /** The ledelsestilsyn's review results (pipelines/tilsyn/published.ts); no rows when nothing was reviewed. */
-  ledelsestilsyn: Awaited<ReturnType<typeof ledelsestilsynData>>;
-  /** Every published cell (key → shown n, d), kept for the next release's audit; null until the audit exists. */
+/** What the published system gives for one warehouse: the loaders' objects, suppressed and audited. */
+export interface PublishedSystem extends SiteData {
+  /** Every published cell (key → shown n, d), kept for the next release's audit. */
   celler: ReleaseCells | null;
 }
 
 /**
- * The one published system. `tidligere`: every earlier release's cells (store.ts `previousReleases`), for the
- * disclosure audit across releases; the loaders do not take them yet.
+ * The one published system. `tidligere`: every earlier release's cells (store.ts `previousReleases`), so the
+ * audit sees what was released before.
  */
-export async function publishedSystem(wh: Warehouse, _tidligere: ReleaseCells[] = []): Promise<PublishedSystem> {
-  return {
-    kpi: await kpiData(wh),
-    underretninger: await underretningerData(wh),
-    anbringelser: await anbringelserData(wh),
-    datakvalitet: await datakvalitetData(wh),
-    ledelsestilsyn: await ledelsestilsynData(wh),
-    celler: null,
-  };
+export async function publishedSystem(wh: Warehouse, tidligere: ReleaseCells[] = [], log?: (line: string) => void): Promise<PublishedSystem> {
+  const pub = await auditedSystem(wh, { previous: tidligere, log });
+  return { ...siteData(pub), celler: figures(pub.internal) };
 }
 
 /** The sign of a hidden figure, as the site shows it: `<5` for a small count, `–` otherwise. */
@@ -68,7 +56,7 @@ export function hiddenSign(undertrykt: Undertrykt | string | null | undefined, g
 const SKJULT_FORDI: Record<string, string> = {
   lille_antal: "for få sager",
   lille_naevner: "for få sager i nævneren",
-  komplementaer: "skjult, så et andet skjult tal ikke kan regnes ud",
+  komplementaer: "skjult, så et lille antal ikke kan regnes ud af de andre tal",
 };
 
 export const DIMENSIONER: Record<string, string> = {
@@ -209,7 +197,7 @@ export function publishedTables(sys: PublishedSystem, tilKvartal: string | null 
     ],
     rows: (sys.anbringelser.bevaegelser ?? [])
       .filter((r) => keep(r.kvartal))
-      .map((r) => ({ kvartal: r.kvartal, nye: figure(r.nye, "lille_antal", g), ophoerte: figure(r.ophoerte, "lille_antal", g) })),
+      .map((r) => ({ kvartal: r.kvartal, nye: figure(r.nye, r.nye_undertrykt, g), ophoerte: figure(r.ophoerte, r.ophoerte_undertrykt, g) })),
   };
   const trappe: PublishedTable = {
     name: "indsatstrappe",
@@ -244,9 +232,9 @@ export function publishedTables(sys: PublishedSystem, tilKvartal: string | null 
         as_of: (r.as_of as string | null) ?? null,
         tabel: String(r.tabel ?? ""),
         fil: String(r.fil ?? ""),
-        raekker_laest: c(r.raekker_laest, `<${g}`),
+        raekker_laest: c(r.raekker_laest, r.laest_undertrykt ? fmt.STREG : `<${g}`),
         raekker_indlaest: c(r.raekker_indlaest, r.indlaest_undertrykt ? fmt.STREG : `<${g}`),
-        raekker_karantaene: c(r.raekker_karantaene, `<${g}`),
+        raekker_karantaene: c(r.raekker_karantaene, r.karantaene_undertrykt ? fmt.STREG : `<${g}`),
       };
     }),
   };
@@ -269,7 +257,7 @@ export function publishedTables(sys: PublishedSystem, tilKvartal: string | null 
         regel: r.regel === null || r.regel === undefined ? null : Number(r.regel),
         aarsag: String(r.aarsag_tekst ?? r.aarsag ?? ""),
         kolonne: (r.kolonne as string | null) ?? null,
-        antal: r.antal === null || r.antal === undefined ? `<${g}` : Number(r.antal),
+        antal: r.antal === null || r.antal === undefined ? (r.undertrykt ? fmt.STREG : `<${g}`) : Number(r.antal),
       };
     }),
   };
@@ -320,7 +308,7 @@ function tilsynTable(sys: PublishedSystem, keep: (k: unknown) => boolean): Publi
 }
 
 /** The KPI figures as `udgivne_tal` keeps them: the value, the denominator and the text shown. */
-export function publishedFigures(sys: PublishedSystem, tilKvartal: string | null): Omit<PublishedFigure, "udgivelse">[] {
+export function publishedFigures(sys: Pick<PublishedSystem, "kpi">, tilKvartal: string | null): Omit<PublishedFigure, "udgivelse">[] {
   const g = sys.kpi.meta.diskretionsgraense;
   const keep = upTo(tilKvartal);
   return sys.kpi.kpi

@@ -3,17 +3,19 @@
 // published figures: they were suppressed when released, and today's come from the same published system.
 import { loadConfig, resolveConfigPath } from "../config.ts";
 import type { Warehouse } from "../db.ts";
-import { publishedFigures, publishedSystem } from "./published.ts";
+import { siteParts } from "../published/handover.ts";
+import { publishedFigures } from "./published.ts";
 import { type RevisionThresholds, revisions } from "./revisions.ts";
 import * as fmt from "../../dashboards/components/format.js";
-import { ownReleaseFigures, previousReleases, releases } from "./store.ts";
+import { ownReleaseFigures, releases } from "./store.ts";
 
 export async function udgivelserData(wh: Warehouse, env: NodeJS.ProcessEnv = process.env) {
   // The loaders get the configuration's path from `libu site` / `libu udgiv` (cwd is the repository otherwise).
   const config = loadConfig(resolveConfigPath(undefined, env, process.cwd()));
   const list = await releases(wh);
   const own = await ownReleaseFigures(wh);
-  const sys = await publishedSystem(wh, await previousReleases(wh));
+  // Today's figures: the same published system as the site's other data files (the handover of `libu site`).
+  const sys = await siteParts(wh, env);
   const today = publishedFigures(sys, null);
   return {
     udvalg: config.udvalg,

@@ -1,5 +1,7 @@
-// Builds the static site (Observable Framework, root `dashboards/`) from a warehouse into a folder. The data
-// loaders read $LIBU_DB read-only and emit suppressed aggregates only. `libu site`, `libu run` and `libu report` call it.
+// Builds the static site (Observable Framework, root `dashboards/`) from a warehouse into a folder. The published
+// system is built, suppressed and audited once, here (pipelines/published/system.ts, against the earlier releases),
+// and handed to the data loaders, which print its parts: suppressed aggregates only. A build whose figures the
+// audit cannot prove safe fails before Framework starts. `libu site`, `libu run`, `libu report` and `libu udgiv` call it.
 // The site is built into a temporary folder beside the output folder and swapped in only when complete (swap.ts):
 // a failed or stopped build leaves the previous site as it was.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -7,6 +9,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openWarehouse } from "../db.ts";
+import { writeHandover } from "../published/handover.ts";
+import { publishedSystem, rapportLinje, siteData } from "../published/system.ts";
+import { previousReleases } from "../release/store.ts";
 import { LibuError } from "../errors.ts";
 import { onInterrupt } from "../interrupt.ts";
 import { DASHBOARDS_DIR, NODE_MODULES, REPO } from "../paths.ts";
@@ -73,7 +78,24 @@ const BUSY = /lageret bruges af en anden kørsel \(PID (\w+)\)/;
 export async function buildSite({ dbPath, outDir, env = process.env, log = () => {} }: SiteOptions): Promise<void> {
   if (!existsSync(dbPath)) throw new LibuError(`${dbPath}: her er intet lager endnu — kør først \`libu load <mappe>\` og \`libu build\``);
   // A warehouse that a load or build is writing: one line now, not one error per data loader later.
-  (await openWarehouse(dbPath, { readOnly: true })).close();
+  const wh = await openWarehouse(dbPath, { readOnly: true });
+  let handover: ReturnType<typeof writeHandover>;
+  try {
+    const pub = await publishedSystem(wh, { previous: await previousReleases(wh) });
+    log(rapportLinje(pub.rapport));
+    handover = writeHandover(siteData(pub));
+  } finally {
+    wh.close();
+  }
+  env = { ...env, LIBU_PUBLISHED: handover.file };
+  try {
+    await framework(dbPath, outDir, env, log);
+  } finally {
+    handover.remove();
+  }
+}
+
+async function framework(dbPath: string, outDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   await withLock(async () => {
     clearLoaderCache();
     pinClientVersions(CACHE);

@@ -1,14 +1,13 @@
-// What the ledelsestilsyn publishes (issue 13, deliverable 6): mart_tilsyn_kvartal's shares, suppressed. The one
-// place where review results become publishable figures; the site's loader (dashboards/data/ledelsestilsyn.json.ts),
-// hence the page, its downloads and the PDF, show only what this returns. No case id, comment or reviewer leaves here.
+// What the ledelsestilsyn publishes (issue 13, deliverable 6): mart_tilsyn_kvartal's shares and the question
+// catalogue. The rows are read here and published through the one published system (pipelines/published/tilsyn.ts:
+// a cell per row, suppressed and audited with every other published figure); the site's loader
+// (dashboards/data/ledelsestilsyn.json.ts), hence the page, its downloads, the PDF and a release, show only what
+// that returns. No case id, comment or reviewer leaves here.
 //
 // Each cell (quarter × level × unit × question, or the roll-up of an omraade) stands for two counts of children:
 // the compliant answers (n_ja) and the others (n_nej = n − n_ja). A share tells both, so a cell is shown only when
-// n ≥ g and neither count is 1 … g−1 (the share 18/20 says "2 cases did not comply"). The cells add up: the
-// municipality is the sum of its units (per question and per roll-up), and a roll-up is the sum of its questions.
-// Complementary suppression within each of those groups: when one cell of a group is hidden, or the hidden cells'
-// compliant or non-compliant answers together are 1 … g−1, the smallest shown part is hidden as well (the total when
-// no part is left). The interval and the weighted share are shown only with the share.
+// n ≥ g and neither count is 1 … g−1 (the share 18/20 says "2 cases did not comply"). The interval and the
+// weighted share are shown only with the share.
 import type { Warehouse } from "../db.ts";
 
 export interface TilsynRow {
@@ -44,81 +43,6 @@ export interface PublishedTilsynRow {
   undertrykt: TilsynUndertrykt | null;
 }
 
-/** Why a cell is hidden on its own (primary suppression), or null. */
-export function primary(r: Pick<TilsynRow, "n" | "n_ja">, g: number): TilsynUndertrykt | null {
-  const nej = r.n - r.n_ja;
-  if (r.n < g) return "lille_n";
-  if ((r.n_ja > 0 && r.n_ja < g) || (nej > 0 && nej < g)) return "lille_antal";
-  return null;
-}
-
-interface Group {
-  total: number;
-  parts: number[];
-}
-
-/** The additive groups of the rows: municipality = Σ units, roll-up = Σ questions. */
-export function tilsynGroups(rows: TilsynRow[]): Group[] {
-  const key = (r: TilsynRow, enhed: string | null, q: string | null) => `${r.periode}|${r.niveau === "kommune" ? "k" : "e"}|${enhed ?? ""}|${r.omraade}|${q ?? ""}`;
-  const at = new Map(rows.map((r, i) => [key(r, r.enhed, r.spoergsmaal_id), i]));
-  const groups = new Map<string, Group>();
-  const add = (name: string, total: number | undefined, part: number) => {
-    if (total === undefined) return;
-    let g = groups.get(name);
-    if (!g) groups.set(name, (g = { total, parts: [] }));
-    g.parts.push(part);
-  };
-  rows.forEach((r, i) => {
-    if (r.niveau === "enhed") {
-      const kommune = at.get(`${r.periode}|k||${r.omraade}|${r.spoergsmaal_id ?? ""}`);
-      add(`k|${r.periode}|${r.omraade}|${r.spoergsmaal_id ?? ""}`, kommune, i);
-    }
-    if (r.spoergsmaal_id !== null) add(`o|${key(r, r.enhed, null)}`, at.get(key(r, r.enhed, null)), i);
-  });
-  return [...groups.values()];
-}
-
-/** Suppresses the mart's rows (primary, then complementary until no group leaks). */
-export function suppressTilsyn(rows: TilsynRow[], g: number): PublishedTilsynRow[] {
-  if (!Number.isInteger(g) || g < 1) throw new Error(`suppression threshold must be a whole number ≥ 1, not ${g}`);
-  const state: (TilsynUndertrykt | null)[] = rows.map((r) => (r.n > 0 ? primary(r, g) : null));
-  const groups = tilsynGroups(rows);
-  const small = (s: number) => s > 0 && s < g;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const grp of groups) {
-      if (state[grp.total] !== null) continue;
-      const hidden = grp.parts.filter((i) => state[i] !== null && rows[i].n > 0);
-      if (hidden.length === 0) continue;
-      const ja = hidden.reduce((s, i) => s + rows[i].n_ja, 0);
-      const nej = hidden.reduce((s, i) => s + rows[i].n - rows[i].n_ja, 0);
-      if (hidden.length >= 2 && !small(ja) && !small(nej)) continue;
-      const next = grp.parts
-        .filter((i) => state[i] === null && rows[i].n > 0)
-        .sort((a, b) => rows[a].n - rows[b].n || a - b)[0];
-      state[next ?? grp.total] = "komplementaer";
-      changed = true;
-    }
-  }
-  return rows.map((r, i) => {
-    const shown = state[i] === null;
-    return {
-      kvartal: r.periode,
-      niveau: r.niveau,
-      enhed: r.enhed,
-      omraade: r.omraade,
-      spoergsmaal_id: r.spoergsmaal_id,
-      n: shown ? r.n : null,
-      andel: shown ? r.andel : null,
-      ci_nedre: shown ? r.ci_nedre : null,
-      ci_oevre: shown ? r.ci_oevre : null,
-      andel_vaegtet: shown ? r.andel_vaegtet : null,
-      undertrykt: state[i],
-    };
-  });
-}
-
 export interface Spoergsmaal {
   spoergsmaal_id: string;
   nr: number;
@@ -145,12 +69,15 @@ export interface TilsynData {
 
 const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : (v as number));
 
-/** The page's data: the catalogue (public text) and the suppressed results. Empty when nothing was reviewed. */
-export async function publishedTilsyn(wh: Warehouse, g: number): Promise<TilsynData> {
+/** The page's data without its results: the catalogue (public text), and the mart's exact rows (internal). */
+export type TilsynSource = Omit<TilsynData, "resultater"> & { rows: TilsynRow[] };
+
+/** Reads the catalogue and the mart's rows (exact: published only through the published system). Empty when nothing was reviewed. */
+export async function readTilsyn(wh: Warehouse): Promise<TilsynSource> {
   const have = new Set((await wh.all<{ name: string }>(`select table_name as name from information_schema.tables`)).map((r) => r.name));
   const need = ["mart_tilsyn_kvartal", "tilsynsspoergsmaal", "tilsynsomraader", "tilsynsbetingelser"];
   const mangler = need.filter((t) => !have.has(t));
-  if (mangler.length) return { kvartaler: [], enheder: [], omraader: [], betingelser: [], spoergsmaal: [], resultater: [], mangler };
+  if (mangler.length) return { kvartaler: [], enheder: [], omraader: [], betingelser: [], spoergsmaal: [], rows: [], mangler };
   const rows = (
     await wh.all<TilsynRow>(
       `select periode, niveau, enhed, omraade, spoergsmaal_id, n, n_ja, andel, ci_nedre, ci_oevre, andel_vaegtet
@@ -170,7 +97,7 @@ export async function publishedTilsyn(wh: Warehouse, g: number): Promise<TilsynD
     omraader,
     betingelser,
     spoergsmaal,
-    resultater: suppressTilsyn(rows, g),
+    rows,
     mangler: [],
   };
 }

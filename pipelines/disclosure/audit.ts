@@ -1,0 +1,403 @@
+// The attacker inside the build: bounds every protected hidden quantity by integer programming over all
+// published equations and every published sign, as someone reading only the site's data files could.
+// A protected quantity whose exact value is 1 … g−1 is safe when the attacker's bounds still reach 1 and
+// g−1 (it is neither pinned nor narrowed below the range the sign `<g` already gives away).
+//
+// What the attacker knows of a cell (its domain): a shown figure is exact (a shown share with its
+// denominator gives the numerator); `<g` is 0 … g−1 where a zero would carry the sign too (a table part with
+// another hidden cell, see zeroSigned) and 1 … g−1 elsewhere; `–` is at least g (else it would be `<g`);
+// a hidden share's numerator is 0 … its denominator; a missing row is 0 (it is no cell at all).
+//
+// Safety criterion (issue 10): every protected quantity whose exact value is 1 … g−1 must keep an interval
+// that still reaches both 1 and g−1 — neither pinned nor narrowed below the range 1–4 that `<5` gives.
+//
+// Speed: the hidden cells fall apart into small connected components (a shown cell is a constant and
+// joins nothing); each component is one HiGHS model, kept in memory while its objective is changed for
+// each quantity, and every solution found is checked against all the component's other quantities.
+import type { Cell, Field, PublishedCells, Term } from "./system.ts";
+import { truth } from "./system.ts";
+
+/** Upper bound of a hidden figure (no published figure comes near it). */
+const BIG = 1_000_000;
+
+export interface Target {
+  /** The cell the quantity belongs to (for reports and for choosing what to hide next). */
+  cell: number;
+  label: string;
+  terms: { cell: number; field: Field; coef: number }[];
+  /** Subtracted from Σ coef·x (a revision: the new figure minus the previous release's). */
+  offset: number;
+  /** Exact value of the quantity: 1 … g−1, or −(g−1) … −1 for a revision downwards. */
+  value: number;
+}
+
+export interface Leak {
+  target: Target;
+  lo: number;
+  hi: number;
+  /** Identities (indexes) that the linear relaxation's proof of the narrowed bound uses: where to hide next. */
+  binding: number[];
+}
+
+export interface AuditResult {
+  leaks: Leak[];
+  targets: number;
+  components: number;
+  solves: number;
+  ms: number;
+}
+
+import * as highsModule from "highs";
+
+// The package's types describe its CommonJS build; Node loads its ES module build, whose default export is the loader.
+type Loader = typeof highsModule.default.default;
+const loadHighsModule = ((highsModule.default as unknown as { default?: Loader }).default ?? highsModule.default) as unknown as Loader;
+type Highs = Awaited<ReturnType<typeof loadHighsModule>>;
+let highsPromise: Promise<Highs> | null = null;
+
+/** HiGHS (WebAssembly), loaded once per process. */
+export function loadHighs(): Promise<Highs> {
+  highsPromise ??= loadHighsModule();
+  return highsPromise;
+}
+
+const varKey = (cell: number, field: Field) => cell * 2 + (field === "n" ? 0 : 1);
+
+/**
+ * The cells whose `<g` may stand for 0: a cell a table may leave out (grid) in a part that has another hidden
+ * cell of a non-zero figure — there a zero would be published as `<g` too — and every signed zero itself.
+ * Elsewhere a zero is shown (or its row is missing), so `<g` is 1 … g−1. A hidden cell that is itself a signed
+ * zero does not count for the others: had this cell been 0, that zero might not have been signed either (so the
+ * attacker is given the more, never the less).
+ */
+export function zeroSigned(sys: PublishedCells, zerosShown = false): Set<number> {
+  const out = new Set<number>();
+  if (zerosShown) return out;
+  const size = (i: number) => {
+    const c = sys.cells[i];
+    return c.kind === "count" ? c.n : (c.d ?? 0);
+  };
+  // A zero hidden by complementary suppression carries `<g` too.
+  sys.cells.forEach((c, i) => {
+    if (c.state !== "shown" && size(i) === 0) out.add(i);
+  });
+  for (const members of sys.groups) {
+    const hidden = members.filter((i) => sys.cells[i].state !== "shown" && size(i) !== 0);
+    for (const i of members) {
+      const c = sys.cells[i];
+      if (!c.grid || c.state === "shown") continue;
+      if (size(i) === 0 || hidden.some((j) => j !== i)) out.add(i);
+    }
+  }
+  return out;
+}
+
+/** The fields of a cell that are unknown to the attacker, with their bounds. */
+function unknowns(c: Cell, g: number, partOfTable: boolean): { field: Field; lo: number; hi: number; integer: boolean }[] {
+  if (c.state === "shown") return [];
+  const low = partOfTable ? 0 : 1;
+  if (c.kind === "count") return [{ field: "n", lo: c.state === "small" ? low : g, hi: c.state === "small" ? g - 1 : BIG, integer: true }];
+  const ratio = c.kind === "ratio";
+  const d = c.state === "small" ? { lo: ratio ? 0 : low, hi: ratio ? g : g - 1 } : { lo: g, hi: BIG };
+  return [
+    { field: "n", lo: 0, hi: BIG, integer: true },
+    { field: "d", ...d, integer: !ratio },
+  ];
+}
+
+/** What the attacker knows of a cell's field: [lo, hi] (equal for a shown figure). */
+export function domainOf(c: Cell, field: Field, g: number, partOfTable: boolean): [number, number] {
+  const u = unknowns(c, g, partOfTable).find((x) => x.field === field);
+  if (u) return [u.lo, u.hi];
+  const v = truth(c, field);
+  return [v, v];
+}
+
+/** The protected quantities: hidden counts and denominators of 1 … g−1, category shares' numerators and complements, revisions. */
+export function targets(sys: PublishedCells): Target[] {
+  const g = sys.threshold;
+  const small = (v: number) => v >= 1 && v <= g - 1;
+  const out: Target[] = [];
+  sys.cells.forEach((c, i) => {
+    const one = (label: string, terms: Target["terms"], value: number, offset = 0) => out.push({ cell: i, label, terms, offset, value });
+    if (c.kind === "count" && c.protectN && c.state !== "shown" && small(c.n)) one(`${c.key}`, [{ cell: i, field: "n", coef: 1 }], c.n);
+    if (c.kind !== "count" && c.protectD && c.state !== "shown" && small(c.d ?? 0)) one(`${c.key} (nævner)`, [{ cell: i, field: "d", coef: 1 }], c.d ?? 0);
+    if (c.category && c.d !== null) {
+      if (small(c.n)) one(`${c.key} (tæller)`, [{ cell: i, field: "n", coef: 1 }], c.n);
+      if (small(c.d - c.n)) one(`${c.key} (nævner − tæller)`, [{ cell: i, field: "d", coef: 1 }, { cell: i, field: "n", coef: -1 }], c.d - c.n);
+    }
+    for (const prev of sys.previous) {
+      const p = prev[c.key];
+      if (!p) continue;
+      for (const field of ["n", "d"] as Field[]) {
+        const before = p[field];
+        const protectedField = field === "n" ? c.protectN || c.kind === "count" : c.protectD;
+        if (before === null || before === undefined || !protectedField) continue;
+        const delta = truth(c, field) - before;
+        if (small(Math.abs(delta))) one(`${c.key} (${field === "n" ? "" : "nævner, "}revision)`, [{ cell: i, field, coef: 1 }], delta, before);
+      }
+    }
+  });
+  return out;
+}
+
+interface Var {
+  key: number;
+  name: string;
+  lo: number;
+  hi: number;
+  integer: boolean;
+}
+
+interface Row {
+  terms: { v: number; coef: number }[];
+  op: "=" | "<=";
+  rhs: number;
+  /** The identity it comes from (−1: a share's numerator ≤ its denominator). */
+  source: number;
+}
+
+class UnionFind {
+  private readonly parent = new Map<number, number>();
+  find(x: number): number {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
+const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15));
+
+function lpText(vars: Var[], rows: Row[], integer = true): string {
+  const term = (coef: number, name: string) => `${coef < 0 ? "-" : "+"} ${num(Math.abs(coef))} ${name}`;
+  const lines = ["Maximize", ` obj: 0 ${vars[0].name}`, "Subject To"];
+  rows.forEach((r, i) => {
+    const lhs = r.terms.map((t) => term(t.coef, vars[t.v].name)).join(" ");
+    lines.push(` r${i}: ${lhs} ${r.op === "=" ? "=" : "<="} ${num(r.rhs)}`);
+  });
+  lines.push("Bounds");
+  for (const v of vars) lines.push(` ${num(v.lo)} <= ${v.name} <= ${num(v.hi)}`);
+  const ints = integer ? vars.filter((v) => v.integer).map((v) => v.name) : [];
+  if (ints.length) lines.push("Generals", ...chunks(ints, 20).map((c) => ` ${c.join(" ")}`));
+  lines.push("End");
+  return lines.join("\n");
+}
+
+function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+/**
+ * For each leak, the identities the linear relaxation needs to prove the narrowed side (rows with a
+ * non-zero dual): hiding a shown cell of one of them is what can widen the bound.
+ */
+function explain(
+  highs: Highs,
+  cvars: Var[],
+  crows: Row[],
+  local: Map<number, number>,
+  varOf: (cell: number, field: Field) => Var | undefined,
+  found: Leak[],
+  g: number,
+): number {
+  let solves = 0;
+  const model = highs.createModel({ format: "lp", data: lpText(cvars, crows, false) });
+  try {
+    model.options.set({ output_flag: false, time_limit: 10 });
+    const colOf = cvars.map((v) => model.getColByName(v.name) as number);
+    const rowOf = crows.map((_, i) => (model as unknown as { getRowByName(n: string): number }).getRowByName(`r${i}`));
+    let costed: number[] = [];
+    for (const leak of found) {
+      const [reachLo] = leak.target.value > 0 ? [1, g - 1] : [-(g - 1), -1];
+      const side = leak.lo > reachLo ? "min" : "max";
+      for (const c of costed) model.changeColCost(c, 0);
+      costed = [];
+      for (const x of leak.target.terms) {
+        const v = varOf(x.cell, x.field);
+        if (!v) continue;
+        const c = colOf[local.get(v.key)!];
+        model.changeColCost(c, x.coef);
+        costed.push(c);
+      }
+      model.changeObjectiveSense(side === "min" ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
+      model.run();
+      solves++;
+      if (model.getModelStatus() !== 7) continue;
+      const duals = model.getSolution().rowDual;
+      leak.binding = [...new Set(crows.filter((r, i) => r.source >= 0 && Math.abs(duals[rowOf[i]] ?? 0) > 1e-9).map((r) => r.source))];
+    }
+  } finally {
+    model.dispose();
+  }
+  return solves;
+}
+
+export interface AuditOptions {
+  /** As the site published before issue 10: zeros shown as 0, so `<g` is 1 … g−1 everywhere (for tests of the old leaks). */
+  zerosShown?: boolean;
+  /** Seconds per solve; a solve that does not finish counts as a leak (the audit could not prove it safe). */
+  timeLimit?: number;
+  /** Results of components already audited, by their model text (the suppression loop re-audits only what changed). */
+  cache?: Map<string, Leak[]>;
+}
+
+/** Bounds every protected quantity; returns those the attacker can pin or narrow. */
+export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promise<AuditResult> {
+  const started = Date.now();
+  const g = sys.threshold;
+  const highs = await loadHighs();
+  const inTable = zeroSigned(sys, opts.zerosShown);
+
+  // Unknown variables and the constants the shown cells give.
+  const vars = new Map<number, Var>();
+  const varOf = (cell: number, field: Field) => vars.get(varKey(cell, field));
+  sys.cells.forEach((c, i) => {
+    for (const u of unknowns(c, g, inTable.has(i))) {
+      const key = varKey(i, u.field);
+      // The exact value is always one the attacker must allow: else the audit would be unsound (a bug here).
+      const v = truth(c, u.field);
+      if (v < u.lo - 1e-9 || v > u.hi + 1e-9) throw new Error(`disclosure audit: ${c.key} (${u.field} = ${v}, ${c.state}) lies outside what its sign says (${u.lo}–${u.hi})`);
+      vars.set(key, { key, name: `x${key}`, lo: u.lo, hi: u.hi, integer: u.integer });
+    }
+  });
+  const rows: { terms: { key: number; coef: number }[]; op: "=" | "<="; rhs: number; source: number }[] = [];
+  const addRow = (terms: Term[], op: "=" | "<=", source: number) => {
+    let rhs = 0;
+    const unknown: { key: number; coef: number }[] = [];
+    for (const t of terms) {
+      const v = varOf(t.cell, t.field);
+      if (v) unknown.push({ key: v.key, coef: t.coef });
+      else rhs -= t.coef * truth(sys.cells[t.cell], t.field);
+    }
+    if (unknown.length) rows.push({ terms: unknown, op, rhs, source });
+  };
+  sys.identities.forEach((id, i) => addRow(id.terms, id.op, i));
+  sys.cells.forEach((c, i) => {
+    // A hidden share's numerator is at most its denominator.
+    if (c.kind === "share" && c.state !== "shown") addRow([{ cell: i, field: "n", coef: 1 }, { cell: i, field: "d", coef: -1 }], "<=", -1);
+  });
+
+  const uf = new UnionFind();
+  for (const r of rows) for (const t of r.terms.slice(1)) uf.union(r.terms[0].key, t.key);
+
+  const all = targets(sys);
+  const leaks: Leak[] = [];
+  const byComponent = new Map<number, Target[]>();
+  for (const t of all) {
+    const unknownTerms = t.terms.filter((x) => varOf(x.cell, x.field));
+    if (unknownTerms.length === 0) {
+      leaks.push({ target: t, lo: t.value, hi: t.value, binding: [] });
+      continue;
+    }
+    const root = uf.find(varKey(unknownTerms[0].cell, unknownTerms[0].field));
+    const list = byComponent.get(root) ?? [];
+    list.push(t);
+    byComponent.set(root, list);
+  }
+  const rowsBy = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const root = uf.find(r.terms[0].key);
+    const list = rowsBy.get(root) ?? [];
+    list.push(r);
+    rowsBy.set(root, list);
+  }
+  const varsBy = new Map<number, Var[]>();
+  for (const v of vars.values()) {
+    const root = uf.find(v.key);
+    const list = varsBy.get(root) ?? [];
+    list.push(v);
+    varsBy.set(root, list);
+  }
+
+  let solves = 0;
+  for (const [root, ts] of byComponent) {
+    const cvars = varsBy.get(root) ?? [];
+    const local = new Map(cvars.map((v, i) => [v.key, i]));
+    const crows: Row[] = (rowsBy.get(root) ?? []).map((r) => ({ terms: r.terms.map((t) => ({ v: local.get(t.key)!, coef: t.coef })), op: r.op, rhs: r.rhs, source: r.source }));
+    const text = lpText(cvars, crows);
+    const signature = `${text}\n${ts.map((t) => `${t.label}:${t.value}:${t.offset}`).join("\n")}`;
+    const cached = opts.cache?.get(signature);
+    if (cached) {
+      leaks.push(...cached.map((l) => ({ ...l, target: ts.find((t) => t.label === l.target.label) ?? l.target })));
+      continue;
+    }
+    const found: Leak[] = [];
+    const need = ts.map((t) => {
+      const [reachLo, reachHi] = t.value > 0 ? [1, g - 1] : [-(g - 1), -1];
+      // The exact values are one solution: the quantity's own value already reaches an end of its range.
+      return { t, reachLo, reachHi, lo: t.value, hi: t.value, needLo: t.value > reachLo, needHi: t.value < reachHi };
+    });
+    const model = highs.createModel({ format: "lp", data: text });
+    try {
+      model.options.set({ output_flag: false, time_limit: opts.timeLimit ?? 10 });
+      const colOf = cvars.map((v) => model.getColByName(v.name) as number);
+      const value = (sol: ArrayLike<number>, t: Target) =>
+        t.terms.reduce((s, x) => {
+          const v = varOf(x.cell, x.field);
+          return s + x.coef * (v ? sol[colOf[local.get(v.key)!]] : truth(sys.cells[x.cell], x.field));
+        }, 0) - t.offset;
+      let costed: number[] = [];
+      for (const n of need) {
+        for (const sense of ["min", "max"] as const) {
+          if (sense === "min" ? !n.needLo : !n.needHi) continue;
+          for (const c of costed) model.changeColCost(c, 0);
+          costed = [];
+          for (const x of n.t.terms) {
+            const v = varOf(x.cell, x.field);
+            if (!v) continue;
+            const c = colOf[local.get(v.key)!];
+            model.changeColCost(c, x.coef);
+            costed.push(c);
+          }
+          model.changeObjectiveSense(sense === "min" ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
+          // Stop as soon as a solution reaches the end of the range: the quantity is not narrowed on that side.
+          const constant = n.t.terms.reduce((s, x) => s + (varOf(x.cell, x.field) ? 0 : x.coef * truth(sys.cells[x.cell], x.field)), 0) - n.t.offset;
+          model.options.set({ objective_target: (sense === "min" ? n.reachLo : n.reachHi) - constant });
+          model.run();
+          solves++;
+          const status = model.getModelStatus();
+          // Optimal, time limit or objective target reached (then the bound is reached, which is all that matters).
+          const sol = status === 7 || status === 12 || status === 13 ? model.getSolution().colValue : null;
+          if (status === 8) throw new Error(`disclosure audit: the published system has no solution around ${n.t.label} (an identity is not true of the data)`);
+          if (!sol || sol.length === 0) {
+            // Not proved either way: counts as narrowed.
+            if (sense === "min") n.lo = n.reachLo + 1;
+            else n.hi = n.reachHi - 1;
+          } else {
+            // Every solution found also bounds the other quantities of the component.
+            for (const m of need) {
+              const v = Math.round(value(sol, m.t) * 1e6) / 1e6;
+              m.lo = Math.min(m.lo, v);
+              m.hi = Math.max(m.hi, v);
+              if (m.lo <= m.reachLo) m.needLo = false;
+              if (m.hi >= m.reachHi) m.needHi = false;
+            }
+            if (status === 7) {
+              if (sense === "min") n.needLo = false;
+              else n.needHi = false;
+            }
+          }
+          if (sense === "min") n.needLo = false;
+          else n.needHi = false;
+        }
+      }
+    } finally {
+      model.dispose();
+    }
+    for (const n of need) if (n.lo > n.reachLo || n.hi < n.reachHi) found.push({ target: n.t, lo: n.lo, hi: n.hi, binding: [] });
+    if (found.length) solves += explain(highs, cvars, crows, local, varOf, found, g);
+    opts.cache?.set(signature, found);
+    leaks.push(...found);
+  }
+  return { leaks, targets: all.length, components: byComponent.size, solves, ms: Date.now() - started };
+}

@@ -1,0 +1,230 @@
+// Complementary suppression by audit: sign the zeros of every table part that has a hidden cell, audit
+// the published system, hide the cheapest shown cell next to each quantity that can still be pinned or
+// narrowed, and again, until the audit finds nothing. The build fails when a leak has nothing left to hide.
+import { LibuError } from "../errors.ts";
+import { audit, domainOf, targets, zeroSigned, type AuditResult, type Leak } from "./audit.ts";
+import type { Cell, Field, Identity, PublishedCells } from "./system.ts";
+
+export interface ProtectReport {
+  /** Cells hidden by the primary rules (counts and denominators below the threshold, category shares). */
+  primary: number;
+  /** Zero cells published with the sign `<g` because their table part has a hidden cell. */
+  zeros: number;
+  /** Cells hidden only so that the others cannot be worked out (the audit's extra cells). */
+  complementary: number;
+  /** Of those, municipality-level figures. */
+  complementaryMunicipality: number;
+  rounds: number;
+  solves: number;
+  targets: number;
+  ms: number;
+  last: AuditResult;
+}
+
+/** A shown zero in a table part with a hidden cell gets the sign `<g` (then `<g` means 0 … g−1 there). */
+function signZeros(sys: PublishedCells): number {
+  let signed = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const members of sys.groups) {
+      if (!members.some((i) => sys.cells[i].state !== "shown")) continue;
+      for (const i of members) {
+        const c = sys.cells[i];
+        if (c.state !== "shown" || !c.grid) continue;
+        const zero = c.kind === "count" ? c.n === 0 : (c.d ?? 0) === 0;
+        if (!zero) continue;
+        c.state = "small";
+        c.why = c.kind === "count" ? "lille_antal" : "lille_naevner";
+        signed++;
+        changed = true;
+      }
+    }
+  }
+  return signed;
+}
+
+function hide(c: Cell): void {
+  const zero = c.kind === "count" ? c.n === 0 : (c.d ?? 0) === 0;
+  c.state = zero ? "small" : "hidden";
+  c.why = zero ? (c.kind === "count" ? "lille_antal" : "lille_naevner") : "komplementaer";
+}
+
+/**
+ * One identity alone, by interval arithmetic over the other fields' domains: does it pin or narrow the field
+ * (cell, field) below 1 … g−1? Catches most leaks (a total minus shown parts) without a solver.
+ */
+function narrowsAlone(sys: PublishedCells, id: Identity, cell: number, field: Field, inTable: Set<number>): boolean {
+  const g = sys.threshold;
+  const own = id.terms.filter((t) => t.cell === cell && t.field === field);
+  if (own.length !== 1) return false;
+  const ct = own[0].coef;
+  let lo = 0;
+  let hi = 0;
+  for (const t of id.terms) {
+    if (t === own[0]) continue;
+    const [a, b] = domainOf(sys.cells[t.cell], t.field, g, inTable.has(t.cell));
+    lo += Math.min(t.coef * a, t.coef * b);
+    hi += Math.max(t.coef * a, t.coef * b);
+  }
+  // ct·x = −Σ others (or ≤): bounds on x.
+  const [xlo, xhi] = ct > 0 ? [-hi / ct, -lo / ct] : [-lo / ct, -hi / ct];
+  if (id.op === "=") return xhi < g - 1 - 1e-9 || xlo > 1 + 1e-9;
+  return ct > 0 ? xhi < g - 1 - 1e-9 : xlo > 1 + 1e-9;
+}
+
+function cheapestShown(sys: PublishedCells, cells: Iterable<number>, except: number): number | null {
+  let best: number | null = null;
+  for (const j of cells) {
+    if (j === except || sys.cells[j].state !== "shown") continue;
+    if (best === null || sys.cells[j].cost < sys.cells[best].cost || (sys.cells[j].cost === sys.cells[best].cost && j < best)) best = j;
+  }
+  return best;
+}
+
+/**
+ * Rule-based pass before the audit: every single identity that by itself narrows a hidden small count or
+ * denominator gets its cheapest shown cell hidden, until none does (the audit then finds what only several
+ * identities together give away).
+ */
+function localPass(sys: PublishedCells, byVar: Map<string, Identity[]>): Set<number> {
+  const hiddenNow = new Set<number>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    signZeros(sys);
+    const inTable = zeroSigned(sys);
+    for (const t of targets(sys)) {
+      if (t.terms.length !== 1 || t.offset !== 0) continue;
+      const { cell, field } = t.terms[0];
+      for (const id of byVar.get(`${cell}|${field}`) ?? []) {
+        if (!narrowsAlone(sys, id, cell, field, inTable)) continue;
+        const j = cheapestShown(sys, id.terms.map((x) => x.cell), cell);
+        if (j === null) continue;
+        hide(sys.cells[j]);
+        hiddenNow.add(j);
+        changed = true;
+      }
+    }
+  }
+  return hiddenNow;
+}
+
+/**
+ * The cell to hide for a leak: in an identity that narrows it alone; else in the identities the linear
+ * relaxation's proof of the bound rests on, those with the fewest hidden cells first (an identity with one hidden
+ * cell pins that cell: hiding a shown cell there frees it, where hiding one more part of a long sum does not);
+ * else next to its fields; else the nearest shown cell.
+ */
+function nextToHide(sys: PublishedCells, leak: Leak, neighbours: number[][], byVar: Map<string, Identity[]>): number | null {
+  const inTable = zeroSigned(sys);
+  const start = leak.target.cell;
+  if (sys.cells[start].state === "shown") return start;
+  const own = leak.target.terms.flatMap((t) => (byVar.get(`${t.cell}|${t.field}`) ?? []).map((id) => ({ id, t })));
+  for (const { id, t } of own)
+    if (narrowsAlone(sys, id, t.cell, t.field, inTable)) {
+      const j = cheapestShown(sys, id.terms.map((x) => x.cell), start);
+      if (j !== null) return j;
+    }
+  const hiddenCells = (id: Identity) => new Set(id.terms.filter((x) => sys.cells[x.cell].state !== "shown").map((x) => x.cell)).size;
+  const candidates = leak.binding
+    .map((i) => sys.identities[i])
+    .map((id) => ({ hidden: hiddenCells(id), j: cheapestShown(sys, id.terms.map((x) => x.cell), start) }))
+    .filter((c): c is { hidden: number; j: number } => c.j !== null)
+    .sort((a, b) => a.hidden - b.hidden || sys.cells[a.j].cost - sys.cells[b.j].cost || a.j - b.j);
+  if (candidates.length) return candidates[0].j;
+  const near = cheapestShown(sys, own.flatMap(({ id }) => id.terms.map((x) => x.cell)), start);
+  if (near !== null) return near;
+  const seen = new Set([start]);
+  let layer = [start];
+  while (layer.length) {
+    const shown: number[] = [];
+    const next: number[] = [];
+    for (const i of layer)
+      for (const j of neighbours[i]) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        (sys.cells[j].state === "shown" ? shown : next).push(j);
+      }
+    if (shown.length) return shown.sort((a, b) => sys.cells[a].cost - sys.cells[b].cost || a - b)[0];
+    layer = next;
+  }
+  return null;
+}
+
+export interface ProtectOptions {
+  maxRounds?: number;
+  log?: (line: string) => void;
+}
+
+/** Runs the loop on `sys` (changes the cells' states in place). Throws when the system cannot be made safe. */
+export async function protect(sys: PublishedCells, opts: ProtectOptions): Promise<ProtectReport> {
+  const started = Date.now();
+  const primary = sys.cells.filter((c) => c.state !== "shown").length;
+  const neighbours: number[][] = sys.cells.map(() => []);
+  for (const id of sys.identities) {
+    const cells = [...new Set(id.terms.map((t) => t.cell))];
+    for (const a of cells) for (const b of cells) if (a !== b) neighbours[a].push(b);
+  }
+  const byVar = new Map<string, Identity[]>();
+  for (const id of sys.identities)
+    for (const t of id.terms) {
+      const k = `${t.cell}|${t.field}`;
+      byVar.set(k, [...(byVar.get(k) ?? []), id]);
+    }
+  let zeros = signZeros(sys);
+  const complementary = localPass(sys, byVar);
+  zeros += signZeros(sys);
+  const cache = new Map<string, Leak[]>();
+  let solves = 0;
+  let rounds = 0;
+  let last: AuditResult;
+  for (;;) {
+    rounds++;
+    last = await audit(sys, { cache });
+    solves += last.solves;
+    opts.log?.(`tjek af diskretion, runde ${rounds}: ${last.targets} skjulte små tal, ${last.leaks.length} kan regnes ud eller indsnævres (${last.ms} ms)`);
+    if (process.env.LIBU_AUDIT_DEBUG) for (const l of last.leaks.slice(0, 40)) opts.log?.(`  ${l.target.label} = ${l.target.value}: ${l.lo}–${l.hi}`);
+    if (last.leaks.length === 0) break;
+    if (rounds >= (opts.maxRounds ?? 200)) throw unsafe(last.leaks, `efter ${rounds} runder`);
+    const touched = new Set<number>();
+    let hidden = 0;
+    for (const leak of last.leaks) {
+      // One cell per part of the system per round: the next round shows whether it was enough.
+      if (touched.has(leak.target.cell) || neighbours[leak.target.cell].some((j) => touched.has(j))) continue;
+      const j = nextToHide(sys, leak, neighbours, byVar);
+      if (j === null) throw unsafe([leak], "og der er intet tal tilbage at skjule");
+      hide(sys.cells[j]);
+      if (process.env.LIBU_AUDIT_DEBUG) opts.log?.(`  skjuler ${sys.cells[j].key} for ${leak.target.label}`);
+      complementary.add(j);
+      touched.add(j);
+      touched.add(leak.target.cell);
+      hidden++;
+    }
+    if (hidden === 0) throw unsafe(last.leaks, "og intet mere kan skjules");
+    zeros += signZeros(sys);
+  }
+  const extra = [...complementary].filter((i) => sys.cells[i].state === "hidden" || sys.cells[i].state === "small");
+  return {
+    primary,
+    zeros,
+    complementary: extra.length,
+    complementaryMunicipality: extra.filter((i) => sys.cells[i].cost >= MUNICIPALITY_COST).length,
+    rounds,
+    solves,
+    targets: last.targets,
+    ms: Date.now() - started,
+    last,
+  };
+}
+
+/** Cells at or above this cost are municipality-level figures (the builders add it to their cost). */
+export const MUNICIPALITY_COST = 1_000_000;
+
+function unsafe(leaks: Leak[], why: string): LibuError {
+  const list = leaks.slice(0, 5).map((l) => `  ${l.target.label}: kan bestemmes til ${l.lo === l.hi ? l.lo : `${l.lo}–${l.hi}`}`);
+  return new LibuError(
+    `diskretionstjekket kan ikke vise, at de offentliggjorte tal er sikre (${why}); ${leaks.length} skjult(e) lille/små tal kan regnes ud:\n${list.join("\n")}\n` +
+      `Ret undertrykkelsesreglerne (pipelines/suppress.ts) eller offentliggør færre opdelinger; intet er bygget.`,
+  );
+}

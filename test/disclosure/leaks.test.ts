@@ -1,0 +1,134 @@
+// The leaks of issue 10, each as a small published system: the attacker's audit finds it as the site used to
+// publish it (so each case fails before the fix), and the suppression rules close it (the audit then finds
+// nothing, and its bounds never exclude the true value).
+import { describe, expect, it } from "vitest";
+import { audit, type Leak } from "../../pipelines/disclosure/audit.ts";
+import { SystemBuilder, type Cell, type PublishedCells, type State } from "../../pipelines/disclosure/system.ts";
+import { planStatus } from "../../pipelines/published/plan.ts";
+import type { PublishedKpiRow } from "../../pipelines/published/kpi.ts";
+import { suppressSystem } from "../../pipelines/suppress.ts";
+
+type Spec = [key: string, n: number, state?: State, extra?: Partial<Cell>];
+
+/** A system of count cells (and shares via extra) with identities given as [total, parts] sums. */
+function system(cells: Spec[], sums: [string, string[]][], more: (b: SystemBuilder) => void = () => {}, previous: PublishedCells["previous"] = []) {
+  const b = new SystemBuilder();
+  for (const [key, n, state = "shown", extra = {}] of cells)
+    b.add({ key, kind: "count", n, d: null, cost: key.startsWith("kommune") ? 1e6 + n : n, protectN: true, grid: true, state, why: state === "shown" ? null : state === "small" ? "lille_antal" : "komplementaer", ...extra });
+  for (const [total, parts] of sums) {
+    b.relate(`${total} = Σ`, [[total, "n"]], "=", parts.map((p) => [p, "n"]));
+    b.group([total, ...parts].map((k) => b.find(k)!));
+  }
+  more(b);
+  return b.build(5, previous);
+}
+
+const labels = (leaks: Leak[]) => leaks.map((l) => `${l.target.label} ${l.lo}–${l.hi}`).sort();
+
+/** Suppresses with the rules, then checks the audit is clean and the result keeps its shown cells exact. */
+async function fixed(sys: PublishedCells) {
+  await suppressSystem(sys);
+  const after = await audit(sys);
+  expect(labels(after.leaks)).toEqual([]);
+  return sys;
+}
+
+describe("the stopping rule and the signs", () => {
+  it("39 − 12 − 21 = 6 between a `–` and a `<5` gives the `<5` away (the old rule called two hidden cells ≥ 5 safe)", async () => {
+    const sys = system(
+      [["kommune", 39], ["A", 12], ["B", 21], ["Kærhøj", 1, "small"], ["C", 5, "hidden"]],
+      [["kommune", ["A", "B", "Kærhøj", "C"]]],
+    );
+    expect(labels((await audit(sys)).leaks)).toEqual(["Kærhøj 1–1"]);
+    await fixed(sys);
+  });
+  it("two `<5` cells that sum to 8 are both 4", async () => {
+    const sys = system([["kommune", 40], ["A", 32], ["B", 4, "small"], ["C", 4, "small"]], [["kommune", ["A", "B", "C"]]]);
+    expect(labels((await audit(sys)).leaks)).toEqual(["B 4–4", "C 4–4"]);
+    await fixed(sys);
+  });
+  it("the primary rule alone leaves a single hidden unit to subtraction; the rules hide a second", async () => {
+    const sys = system([["kommune", 60], ["A", 30], ["B", 3], ["C", 12], ["D", 15]], [["kommune", ["A", "B", "C", "D"]]]);
+    await fixed(sys);
+    expect(sys.cells.map((c) => c.state)).toEqual(["shown", "shown", "small", "hidden", "shown"]);
+  });
+  it("a zero in a group with a hidden cell carries the same sign, so four `<5` reasons of a `<5` total are not each 1", async () => {
+    // Quarantine: four reasons with one row each, three reasons with none, and a total of 4.
+    const reasons: Spec[] = ["r1", "r2", "r3", "r4"].map((k) => [k, 1, "small"]);
+    const zeros: Spec[] = ["r5", "r6", "r7"].map((k) => [k, 0]);
+    const sys = system([["total", 4, "small"], ...reasons, ...zeros], [["total", ["r1", "r2", "r3", "r4", "r5", "r6", "r7"]]]);
+    // As published before (a zero is a 0 and `<5` is 1–4): each reason is 1.
+    expect(labels((await audit(sys, { zerosShown: true })).leaks)).toEqual(["r1 1–1", "r2 1–1", "r3 1–1", "r4 1–1", "total 4–4"]);
+    await suppressSystem(sys);
+    expect(sys.cells.filter((c) => c.key.startsWith("r") && c.n === 0).map((c) => c.state)).toEqual(["small", "small", "small"]);
+    expect(labels((await audit(sys)).leaks)).toEqual([]);
+  });
+});
+
+describe("linked KPIs are one system", () => {
+  const kpi8 = () =>
+    system(
+      [
+        ["kpi7|Nord", 13, "shown", { kind: "share", d: 15, protectN: false, protectD: true, grid: false }],
+        ["kpi8|Nord", 0, "small", { kind: "share", d: 2, protectN: false, protectD: true, grid: false, why: "lille_naevner" }],
+      ],
+      [],
+      (b) => b.relate("KPI 8's population is KPI 7's population minus its numerator", [["kpi8|Nord", "d"]], "=", [["kpi7|Nord", "d"], ["kpi7|Nord", "n", -1]]),
+    );
+  it("“86,7 % (15)” for KPI 7 gives KPI 8's hidden denominator: 2 overdue investigations", async () => {
+    expect(labels((await audit(kpi8())).leaks)).toEqual(["kpi8|Nord (nævner) 2–2"]);
+    const sys = await fixed(kpi8());
+    expect(sys.cells[0].state).toBe("hidden");
+  });
+  it("the unit × placement-group table falls to a rectangle: eget værelse in two units pinned to 1 each", async () => {
+    // Row margins (KPI 15 per unit) and column margins (the municipality's groups) are published.
+    const sys = system(
+      [
+        ["kommune|fam", 22], ["kommune|inst", 13], ["kommune|eget", 2, "small"],
+        ["A|fam", 10], ["A|inst", 6, "hidden"], ["A|eget", 1, "small"], ["A", 17],
+        ["B|fam", 12], ["B|inst", 7, "hidden"], ["B|eget", 1, "small"], ["B", 20],
+      ],
+      [["A", ["A|fam", "A|inst", "A|eget"]], ["B", ["B|fam", "B|inst", "B|eget"]], ["kommune|inst", ["A|inst", "B|inst"]], ["kommune|eget", ["A|eget", "B|eget"]], ["kommune|fam", ["A|fam", "B|fam"]]],
+    );
+    // As the site published it (`<5` = 1–4): pinned to 1 each; with zeros signed too it is still narrowed to 0–2.
+    const leaks = labels((await audit(sys, { zerosShown: true })).leaks);
+    expect(leaks).toContain("A|eget 1–1");
+    expect(leaks).toContain("B|eget 1–1");
+    expect(labels((await audit(sys)).leaks)).toContain("A|eget 0–2");
+    await fixed(sys);
+  });
+  it("stock against flows: placed 40 → 44 with `<5` new placements says there were 4", async () => {
+    const sys = system([["anbragte|K1", 40], ["anbragte|K2", 44], ["nye|K2", 4, "small"]], [], (b) =>
+      b.relate("placed now ≤ placed before + new placements", [["anbragte|K2", "n"]], "<=", [["anbragte|K1", "n"], ["nye|K2", "n"]]),
+    );
+    expect(labels((await audit(sys)).leaks)).toEqual(["nye|K2 4–4"]);
+    await fixed(sys);
+  });
+});
+
+describe("shares about children in a category", () => {
+  it("90 % of 10 placed without consent says one child was placed with consent: hidden by rule 2", async () => {
+    const sys = system([["kpi18|Nord", 9, "shown", { kind: "share", d: 10, category: true, protectN: true, protectD: true, grid: false }]], []);
+    expect(labels((await audit(sys)).leaks)).toEqual(["kpi18|Nord (nævner − tæller) 1–1"]);
+    await fixed(sys);
+    expect(sys.cells[0].state).toBe("hidden");
+  });
+});
+
+describe("releases", () => {
+  it("a revision of 1–4 between two releases is itself a small count: the new figure is hidden", async () => {
+    const sys = system([["kommune", 43], ["A", 23], ["B", 20]], [["kommune", ["A", "B"]]], () => {}, [{ kommune: { n: 40, d: null }, A: { n: 23, d: null }, B: { n: 17, d: null } }]);
+    expect(labels((await audit(sys)).leaks)).toEqual(["B (revision) 3–3", "kommune (revision) 3–3"]);
+    await fixed(sys);
+  });
+});
+
+describe("the development plan", () => {
+  const row = (kvartal: string, vaerdi: number | null): PublishedKpiRow => ({ kpi: "k", art: "andel", kvartal, niveau: "kommune", enhed: null, vaerdi, naevner: vaerdi === null ? null : 20, undertrykt: vaerdi === null ? "komplementaer" : null });
+  const plan = { kpi: "k", periode: "2025", kvartal: "2025K2", niveau: "kommune", enhed: null, maal: 0.9, retning: "hoejere_bedre", status: "forbedring" };
+  it("never says “bedre end kvartalet før” when the quarter before is hidden", () => {
+    expect(planStatus([plan], [row("2025K2", 0.8), row("2025K1", null)])[0].status).toBe("ikke_opfyldt");
+    expect(planStatus([plan], [row("2025K2", 0.8), row("2025K1", 0.7)])[0].status).toBe("forbedring");
+    expect(planStatus([plan], [row("2025K2", null), row("2025K1", 0.7)])[0].status).toBe("undertrykt");
+  });
+});
