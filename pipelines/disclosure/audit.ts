@@ -249,6 +249,8 @@ export interface AuditOptions {
   timeLimit?: number;
   /** Results of components already audited, by their model text (the suppression loop re-audits only what changed). */
   cache?: Map<string, Leak[]>;
+  /** Only the component of this cell's quantities (the suppression loop's trials). */
+  only?: number;
 }
 
 /** Bounds every protected quantity; returns those the attacker can pin or narrow. */
@@ -290,7 +292,7 @@ export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promi
   const uf = new UnionFind();
   for (const r of rows) for (const t of r.terms.slice(1)) uf.union(r.terms[0].key, t.key);
 
-  const all = targets(sys);
+  const all = opts.only === undefined ? targets(sys) : targets(sys).filter((t) => t.cell === opts.only);
   const leaks: Leak[] = [];
   const byComponent = new Map<number, Target[]>();
   for (const t of all) {

@@ -133,8 +133,30 @@ function nextToHide(sys: PublishedCells, leak: Leak, neighbours: number[][], byV
     .filter((c): c is { hidden: number; j: number } => c.j !== null)
     .sort((a, b) => a.hidden - b.hidden || sys.cells[a.j].cost - sys.cells[b.j].cost || a.j - b.j);
   if (candidates.length) return candidates[0].j;
-  const near = cheapestShown(sys, own.flatMap(({ id }) => id.terms.map((x) => x.cell)), start);
-  if (near !== null) return near;
+  return null;
+}
+
+/** The shown cells near a leak's cell (its identities' cells, then theirs), cheapest first. */
+function nearby(sys: PublishedCells, start: number, neighbours: number[][], hops = 2): number[] {
+  const seen = new Set([start]);
+  let layer = [start];
+  const out: number[] = [];
+  for (let h = 0; h < hops && layer.length; h++) {
+    const next: number[] = [];
+    for (const i of layer)
+      for (const j of neighbours[i]) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        next.push(j);
+        if (sys.cells[j].state === "shown") out.push(j);
+      }
+    layer = next;
+  }
+  return out.sort((a, b) => sys.cells[a].cost - sys.cells[b].cost || a - b);
+}
+
+/** The nearest shown cell of all (the last resort). */
+function nearest(sys: PublishedCells, start: number, neighbours: number[][]): number | null {
   const seen = new Set([start]);
   let layer = [start];
   while (layer.length) {
@@ -148,6 +170,19 @@ function nextToHide(sys: PublishedCells, leak: Leak, neighbours: number[][], byV
       }
     if (shown.length) return shown.sort((a, b) => sys.cells[a].cost - sys.cells[b].cost || a - b)[0];
     layer = next;
+  }
+  return null;
+}
+
+/** Hides each candidate in turn (then shows it again); the first that leaves the leak's quantity unnarrowed, or null. */
+async function trial(sys: PublishedCells, leak: Leak, candidates: number[], cache: Map<string, Leak[]>, limit = 40): Promise<number | null> {
+  for (const j of candidates.slice(0, limit)) {
+    const c = sys.cells[j];
+    const saved = { state: c.state, why: c.why };
+    hide(c);
+    const res = await audit(sys, { cache, only: leak.target.cell });
+    [c.state, c.why] = [saved.state, saved.why];
+    if (!res.leaks.some((l) => l.target.label === leak.target.label)) return j;
   }
   return null;
 }
@@ -176,6 +211,8 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
   const complementary = localPass(sys, byVar);
   zeros += signZeros(sys);
   const cache = new Map<string, Leak[]>();
+  /** Rounds in a row each leak has been found. */
+  const persisted = new Map<string, number>();
   let solves = 0;
   let rounds = 0;
   let last: AuditResult;
@@ -189,10 +226,19 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
     if (rounds >= (opts.maxRounds ?? 200)) throw unsafe(last.leaks, `efter ${rounds} runder`);
     const touched = new Set<number>();
     let hidden = 0;
+    const now = new Map(last.leaks.map((l) => [l.target.label, (persisted.get(l.target.label) ?? 0) + 1]));
+    persisted.clear();
+    for (const [k, v] of now) persisted.set(k, v);
     for (const leak of last.leaks) {
       // One cell per part of the system per round: the next round shows whether it was enough.
       if (touched.has(leak.target.cell) || neighbours[leak.target.cell].some((j) => touched.has(j))) continue;
-      const j = nextToHide(sys, leak, neighbours, byVar);
+      // The rules first; where they have nothing to say (the bound rests on several identities and on the
+      // integers), try the nearby cells, cheapest first, and keep the first whose hiding lets the audit widen it.
+      // A leak the rules' choice did not close in two rounds goes to the trials first.
+      const stubborn = (persisted.get(leak.target.label) ?? 0) >= 2;
+      const rule = () => nextToHide(sys, leak, neighbours, byVar);
+      const tried = () => trial(sys, leak, nearby(sys, leak.target.cell, neighbours), cache);
+      const j = (stubborn ? ((await tried()) ?? rule()) : (rule() ?? (await tried()))) ?? nearest(sys, leak.target.cell, neighbours);
       if (j === null) throw unsafe([leak], "og der er intet tal tilbage at skjule");
       hide(sys.cells[j]);
       if (process.env.LIBU_AUDIT_DEBUG) opts.log?.(`  skjuler ${sys.cells[j].key} for ${leak.target.label}`);
