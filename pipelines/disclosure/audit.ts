@@ -6,7 +6,8 @@
 // What the attacker knows of a cell (its domain): a shown figure is exact (a shown share with its
 // denominator gives the numerator); `<g` is 0 … g−1 where a zero would carry the sign too (a table part with
 // another hidden cell, see zeroSigned) and 1 … g−1 elsewhere; `–` is at least g (else it would be `<g`);
-// a hidden share's numerator is 0 … its denominator; a missing row is 0 (it is no cell at all).
+// a hidden share's numerator is 0 … its denominator; a missing row is 0 (it is no cell at all); a neutral `–`
+// (protect.ts' last resort) is anything from 0 (or 1) up.
 //
 // Safety criterion (issue 10): every protected quantity whose exact value is 1 … g−1 must keep an interval
 // that still reaches both 1 and g−1 — neither pinned nor narrowed below the range 1–4 that `<5` gives.
@@ -96,6 +97,13 @@ export function zeroSigned(sys: PublishedCells, zerosShown = false): Set<number>
 function unknowns(c: Cell, g: number, partOfTable: boolean): { field: Field; lo: number; hi: number; integer: boolean }[] {
   if (c.state === "shown") return [];
   const low = partOfTable ? 0 : 1;
+  if (c.neutral) {
+    if (c.kind === "count") return [{ field: "n", lo: low, hi: BIG, integer: true }];
+    return [
+      { field: "n", lo: 0, hi: BIG, integer: true },
+      { field: "d", lo: c.kind === "ratio" ? 0 : low, hi: BIG, integer: c.kind !== "ratio" },
+    ];
+  }
   if (c.kind === "count") return [{ field: "n", lo: c.state === "small" ? low : g, hi: c.state === "small" ? g - 1 : BIG, integer: true }];
   const ratio = c.kind === "ratio";
   const d = c.state === "small" ? { lo: ratio ? 0 : low, hi: ratio ? g : g - 1 } : { lo: g, hi: BIG };

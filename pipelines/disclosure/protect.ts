@@ -14,6 +14,8 @@ export interface ProtectReport {
   complementary: number;
   /** Of those, municipality-level figures. */
   complementaryMunicipality: number;
+  /** Hidden figures given the neutral sign (`–` whatever their range), where `<g` and `–` would pin a count. */
+  neutral: number;
   rounds: number;
   solves: number;
   targets: number;
@@ -155,6 +157,24 @@ function nearby(sys: PublishedCells, start: number, neighbours: number[][], hops
   return out.sort((a, b) => sys.cells[a].cost - sys.cells[b].cost || a - b);
 }
 
+/** The hidden cells near a leak's cell (two identities away). */
+function nearbyHidden(sys: PublishedCells, start: number, neighbours: number[][], hops = 2): number[] {
+  const seen = new Set([start]);
+  let layer = [start];
+  for (let h = 0; h < hops && layer.length; h++) {
+    const next: number[] = [];
+    for (const i of layer) for (const j of neighbours[i]) if (!seen.has(j)) (seen.add(j), next.push(j));
+    layer = next;
+  }
+  return [...seen].filter((i) => i !== start && sys.cells[i].state !== "shown");
+}
+
+function neutralize(c: Cell): void {
+  c.state = "hidden";
+  c.why = "komplementaer";
+  c.neutral = true;
+}
+
 /** The nearest shown cell of all (the last resort). */
 function nearest(sys: PublishedCells, start: number, neighbours: number[][]): number | null {
   const seen = new Set([start]);
@@ -211,6 +231,7 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
   const complementary = localPass(sys, byVar);
   zeros += signZeros(sys);
   const cache = new Map<string, Leak[]>();
+  let neutral = 0;
   /** Rounds in a row each leak has been found. */
   const persisted = new Map<string, number>();
   let solves = 0;
@@ -238,8 +259,26 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
       const stubborn = (persisted.get(leak.target.label) ?? 0) >= 2;
       const rule = () => nextToHide(sys, leak, neighbours, byVar);
       const tried = () => trial(sys, leak, nearby(sys, leak.target.cell, neighbours), cache);
-      const j = (stubborn ? ((await tried()) ?? rule()) : (rule() ?? (await tried()))) ?? nearest(sys, leak.target.cell, neighbours);
-      if (j === null) throw unsafe([leak], "og der er intet tal tilbage at skjule");
+      const j = stubborn ? ((await tried()) ?? rule()) : (rule() ?? (await tried()));
+      if (j === null || (persisted.get(leak.target.label) ?? 0) >= 4) {
+        // Nothing to hide helps: the signs themselves bound it (`<5` says ≤ 4, `–` says ≥ 5). The hidden figures
+        // around it get a sign that says nothing of their range.
+        const around = [leak.target.cell, ...nearbyHidden(sys, leak.target.cell, neighbours)];
+        const changed = around.filter((i) => !sys.cells[i].neutral);
+        if (changed.length === 0) {
+          const k = nearest(sys, leak.target.cell, neighbours);
+          if (k === null) throw unsafe([leak], "og der er intet tal tilbage at skjule");
+          hide(sys.cells[k]);
+          complementary.add(k);
+          touched.add(k);
+        }
+        for (const i of changed) neutralize(sys.cells[i]);
+        neutral += changed.length;
+        if (process.env.LIBU_AUDIT_DEBUG) opts.log?.(`  neutralt tegn for ${changed.length} tal omkring ${leak.target.label}`);
+        touched.add(leak.target.cell);
+        hidden++;
+        continue;
+      }
       hide(sys.cells[j]);
       if (process.env.LIBU_AUDIT_DEBUG) opts.log?.(`  skjuler ${sys.cells[j].key} for ${leak.target.label}`);
       complementary.add(j);
@@ -256,6 +295,7 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
     zeros,
     complementary: extra.length,
     complementaryMunicipality: extra.filter((i) => sys.cells[i].cost >= MUNICIPALITY_COST).length,
+    neutral,
     rounds,
     solves,
     targets: last.targets,

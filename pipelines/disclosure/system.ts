@@ -37,6 +37,11 @@ export interface Cell {
   grid?: boolean;
   /** The table has no row for it (a true 0): published only when it carries a sign. */
   missing?: boolean;
+  /**
+   * Hidden with a sign that says nothing of its range (`–`, "komplementaer", for a small figure too): where the
+   * signs `<g` and `–` themselves would pin a hidden count, whatever else is hidden (protect.ts, last resort).
+   */
+  neutral?: boolean;
 }
 
 export type Field = "n" | "d";

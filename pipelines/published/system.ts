@@ -122,7 +122,7 @@ export function rapportLinje(r: Rapport): string {
   const tal = (n: number) => n.toLocaleString("da-DK");
   return (
     `diskretion: ${tal(r.hidden)} af ${tal(r.cells)} tal skjult (${tal(r.primary)} for små, ${tal(r.zeros)} nuller med samme tegn, ` +
-    `${tal(r.complementary)} ekstra så de ikke kan regnes ud, heraf ${tal(r.complementaryMunicipality)} for hele kommunen); ` +
+    `${tal(r.complementary)} ekstra så de ikke kan regnes ud, heraf ${tal(r.complementaryMunicipality)} for hele kommunen${r.neutral ? `, ${tal(r.neutral)} med tegnet – uanset størrelse` : ""}); ` +
     `tjekket som en angriber ville: ${tal(r.targets)} skjulte små tal, ${r.rounds} runder, ${tal(r.solves)} heltalsprogrammer, ${(r.ms / 1000).toFixed(1).replace(".", ",")} s`
   );
 }

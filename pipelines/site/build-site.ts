@@ -80,10 +80,14 @@ export async function buildSite({ dbPath, outDir, env = process.env, log = () =>
   // A warehouse that a load or build is writing: one line now, not one error per data loader later.
   const wh = await openWarehouse(dbPath, { readOnly: true });
   let handover: ReturnType<typeof writeHandover>;
+  let rapport: string;
   try {
     const pub = await publishedSystem(wh, { previous: await previousReleases(wh) });
-    log(rapportLinje(pub.rapport));
+    rapport = rapportLinje(pub.rapport);
     handover = writeHandover(siteData(pub));
+  } catch (e) {
+    if (e instanceof LibuError) throw e;
+    throw new LibuError(`byggeriet af sitet fejlede (de offentliggjorte tal kunne ikke beregnes); det forrige site i ${outDir} er der stadig:\n${(e as Error).message}`);
   } finally {
     wh.close();
   }
@@ -93,6 +97,7 @@ export async function buildSite({ dbPath, outDir, env = process.env, log = () =>
   } finally {
     handover.remove();
   }
+  log(rapport);
 }
 
 async function framework(dbPath: string, outDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
