@@ -72,7 +72,7 @@ it.todo("the small municipality (the demo cut to one child in six, cutToOneInSix
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 // The small municipality does not converge yet (two unit counts of 1 stay bounded by 3 through the placement
-// table, the steps and the stock-flow identity; see /work/notes/issue-10.md): its case is listed, not run.
+// table, the steps and the stock-flow identity): its case is listed, not run here.
 describe.each(["demo"])("the %s municipality's published system", (name) => {
   it("holds every identity, and the attacker reading the site's data files can neither pin nor narrow a hidden small count", async () => {
     const pub = await published(name);
