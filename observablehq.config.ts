@@ -1,5 +1,6 @@
-// Observable Framework configuration for the quarterly site (docs/README.md, "The shape of libu"). Offline by construction: no Google
-// Fonts (globalStylesheets: []), no search (it fetches a library), every client library from node_modules.
+// Observable Framework configuration for the quarterly site (docs/README.md, "The shape of libu"). Offline by
+// construction: no Google Fonts (globalStylesheets: []), no search (it fetches a library), every client library from
+// node_modules, and the build refuses any fetch (pipelines/site/offline.ts).
 // `libu site` sets LIBU_DB (read by the data loaders) and LIBU_SITE_OUT (the output folder).
 export default {
   root: "dashboards",

@@ -1,5 +1,6 @@
-// Small-number suppression (docs/method.md, "What is published, and what is hidden"): the policy, next to its mechanism. Everything a
-// build publishes is one system of cells (pipelines/published/), and the rules below decide what is shown:
+// Small-number suppression (docs/method.md, "What is published, and what is hidden"): the policy, next to its
+// mechanism. Everything a build publishes is one system of cells (pipelines/published/), and the rules below decide
+// what is shown:
 //
 // 1. Primary: a count 1 … g−1 is shown as `<g`; a share or ratio whose denominator is below g is not shown.
 // 2. A share about children in a category (kpi_definitioner.kategoriandel: placed without consent, in an

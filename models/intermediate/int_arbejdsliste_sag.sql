@@ -1,5 +1,6 @@
 -- Each child's case on the worklists' date, so that every row of a list carries the case system's sag_id and
--- a caseworker: the case active on the date (oprettet ≤ dato, lukket empty or ≥ dato; docs/method.md "active on a day D"), else the latest case opened before it; among several the latest oprettet, then the greater sag_id.
+-- a caseworker: the case active on the date (oprettet ≤ dato, lukket empty or ≥ dato; docs/method.md "active on a
+-- day D"), else the latest case opened before it; among several the latest oprettet, then the greater sag_id.
 select
   s.barn_id,
   s.sag_id,

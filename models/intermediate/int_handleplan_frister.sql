@@ -1,8 +1,8 @@
--- KPI 11's rule per measure: the plan deadline by the law in force on startet (docs/method.md "The change of law on 1 January 2024") and
--- the child's first plan dated from startet − 12 months on. Serviceloven: every measure, plan before the
--- decision. Barnets Lov: placements only; without consent (samtykke false) before the decision, otherwise
--- (consent or consent unknown) within 3 months. KPI 11 is met when that first plan is dated by frist; a
--- measure is without a plan on day D when there is none by D.
+-- KPI 11's rule per measure: the plan deadline by the law in force on startet (docs/method.md "The change of law
+-- on 1 January 2024") and the child's first plan dated from startet − 12 months on. Serviceloven: every measure,
+-- plan before the decision. Barnets Lov: placements only; without consent (samtykke false) before the decision,
+-- otherwise (consent or consent unknown) within 3 months. KPI 11 is met when that first plan is dated by frist;
+-- a measure is without a plan on day D when there is none by D.
 with
   lov as (
     -- Barnets Lov replaced Serviceloven's child provisions on this day (the seed love).
