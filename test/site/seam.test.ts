@@ -13,7 +13,8 @@ import { DEFAULT_AS_OF } from "../../pipelines/commands/demo.ts";
 import { openWarehouse } from "../../pipelines/db.ts";
 import { DASHBOARDS_DIR, NODE_MODULES } from "../../pipelines/paths.ts";
 import { writeFixtureWarehouse } from "./fixture-warehouse.ts";
-import { columnsByTable, schemaDiff, shapeDiff, shapeOf } from "./seam.ts";
+import { tableColumns } from "../../pipelines/runner/comments.ts";
+import { schemaDiff, shapeDiff, shapeOf } from "./seam.ts";
 
 const LOADERS = ["kpi", "underretninger", "anbringelser", "datakvalitet", "ledelsestilsyn", "udgivelser"];
 
@@ -46,7 +47,7 @@ function runLoader(name: string, db: string): unknown {
 async function columns(db: string) {
   const wh = await openWarehouse(db, { readOnly: true });
   try {
-    return await columnsByTable(wh);
+    return await tableColumns(wh);
   } finally {
     wh.close();
   }
