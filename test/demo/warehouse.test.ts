@@ -6,9 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../pipelines/cli.ts";
 import { DEFAULT_AS_OF } from "../../pipelines/commands/demo.ts";
-import { openWarehouse } from "../../pipelines/db.ts";
+import { libu, query } from "../helpers/libu.ts";
 import { day, parts } from "../../pipelines/demo/dates.ts";
 import type { Defect } from "../../pipelines/demo/defects.ts";
 import { DEFAULT_SEED, simulateKommune, windowStartFor } from "../../pipelines/demo/generate.ts";
@@ -27,33 +26,12 @@ let db: string;
 let demoOut: string;
 let defects: Defect[];
 
-async function libu(args: string[]): Promise<string> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: { write: (t) => void out.push(t) },
-    stderr: { write: (t) => void err.push(t) },
-    env: { LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" },
-    cwd: root,
-  });
-  expect(code, `libu ${args[0]}: ${err.join("")}`).toBe(0);
-  return out.join("");
-}
-
-async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-  const wh = await openWarehouse(db, { readOnly: true });
-  try {
-    return (await wh.all<Record<string, unknown>>(sql)).map(
-      (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])) as T,
-    );
-  } finally {
-    wh.close();
-  }
-}
+const run = async (args: string[]) => (await libu(args, { cwd: root })).out;
 
 /** One KPI's municipality-level values by quarter. */
 async function series(kpi: string): Promise<Map<string, number>> {
   const rows = await query<{ kvartal: string; vaerdi: number }>(
+    db,
     `select kvartal, vaerdi from mart_kpi_kvartal where kpi = '${kpi}' and niveau = 'kommune' order by kvartal`,
   );
   return new Map(rows.map((r) => [r.kvartal, r.vaerdi]));
@@ -66,10 +44,10 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "libu-demo-wh-"));
   db = join(root, "demo.duckdb");
   demoOut = join(root, "demo");
-  const written = await libu(["demo", "--out", demoOut]);
+  const written = await run(["demo", "--out", demoOut]);
   expect(written).toContain(`til ${DEFAULT_AS_OF},`);
-  await libu(["load", demoOut, "--as-of", DEFAULT_AS_OF, "--db", db]);
-  await libu(["build", "--db", db]);
+  await run(["load", demoOut, "--as-of", DEFAULT_AS_OF, "--db", db]);
+  await run(["build", "--db", db]);
   ({ defects } = simulateKommune(DEFAULT_SEED, asOf));
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -77,6 +55,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("the default demo in the warehouse", () => {
   it("loads with exactly its deliberate defects quarantined, each by its own rule and column, and nothing else", async () => {
     const quarantined = await query<{ tabel: string; regel: number; kolonne: string; raa_tekst: string }>(
+      db,
       "select tabel, regel, kolonne, raa_tekst from quarantine",
     );
     // Every demo table starts with its id, so the raw line names the row.
@@ -85,6 +64,7 @@ describe("the default demo in the warehouse", () => {
     expect(want.length).toBe(12);
     expect(got).toEqual(want);
     const [files] = await query<{ laest: number; indlaest: number; karantaene: number }>(
+      db,
       "select sum(raekker_laest)::integer laest, sum(raekker_indlaest)::integer indlaest, sum(raekker_karantaene)::integer karantaene from load_files",
     );
     expect(files.karantaene).toBe(defects.length);
@@ -92,12 +72,13 @@ describe("the default demo in the warehouse", () => {
   });
 
   it(`reports every KPI from a quarter inside the data window (${firstQuarter} on) to ${lastQuarter}, without gaps`, async () => {
-    const kpis = await query<{ kpi: string }>("select kpi from mart_kpi_definitioner");
+    const kpis = await query<{ kpi: string }>(db, "select kpi from mart_kpi_definitioner");
     const spans = await query<{ kpi: string; foerste: string; seneste: string; n: number }>(
+      db,
       "select kpi, min(kvartal) foerste, max(kvartal) seneste, count(distinct kvartal)::integer n from mart_kpi_kvartal group by kpi",
     );
     expect(spans.map((s) => s.kpi).sort()).toEqual(kpis.map((k) => k.kpi).sort());
-    const quarters = (await query<{ kvartal: string }>("select kvartal from int_kvartaler order by qs")).map((q) => q.kvartal);
+    const quarters = (await query<{ kvartal: string }>(db, "select kvartal from int_kvartaler order by qs")).map((q) => q.kvartal);
     for (const s of spans) {
       expect(s.foerste >= firstQuarter, `${s.kpi} starts in ${s.foerste}`).toBe(true);
       expect(s.seneste, s.kpi).toBe(lastQuarter);
@@ -109,22 +90,23 @@ describe("the default demo in the warehouse", () => {
     expect(first.get("tilsyn_2_besoeg_12m")! <= "2023K3").toBe(true);
     // The other quarterly marts keep to the window too.
     for (const mart of ["mart_udgifter_kvartal", "mart_indsatstrappe_kvartal", "mart_anbringelser_kvartal"]) {
-      const [m] = await query<{ foerste: string }>(`select min(kvartal) foerste from ${mart}`);
+      const [m] = await query<{ foerste: string }>(db, `select min(kvartal) foerste from ${mart}`);
       expect(m.foerste >= firstQuarter, `${mart} starts in ${m.foerste}`).toBe(true);
     }
   });
 
   it("is the municipality of the issue: ~10,000 children, 4 units with æ/ø/å, 5 districts, ~35 caseworkers with turnover", async () => {
-    for (const b of await query<{ aar: number; antal_0_17: number }>("select aar, antal_0_17 from stg_befolkning")) {
+    for (const b of await query<{ aar: number; antal_0_17: number }>(db, "select aar, antal_0_17 from stg_befolkning")) {
       expect(b.antal_0_17, String(b.aar)).toBeGreaterThan(9_500);
       expect(b.antal_0_17, String(b.aar)).toBeLessThan(10_800);
     }
-    const units = (await query<{ enhed: string }>("select distinct enhed from stg_underretninger")).map((u) => u.enhed);
+    const units = (await query<{ enhed: string }>(db, "select distinct enhed from stg_underretninger")).map((u) => u.enhed);
     expect(units.length).toBe(4);
     for (const u of units) expect(u).toMatch(/[æøåÆØÅ]/);
-    const [d] = await query<{ n: number }>("select count(distinct distrikt)::integer n from stg_underretninger");
+    const [d] = await query<{ n: number }>(db, "select count(distinct distrikt)::integer n from stg_underretninger");
     expect(d.n).toBe(5);
     const staff = await query<{ kvartal: string; n: number; fte: number }>(
+      db,
       `select k.kvartal, count(*)::integer n, sum(s.normering) fte from int_kvartaler k
        join stg_sagsbehandlere s on s.fra_dato <= k.qe and coalesce(s.til_dato, date '9999-12-31') >= k.qe
        where k.kvartal >= '${firstQuarter}' group by k.kvartal`,
@@ -136,6 +118,7 @@ describe("the default demo in the warehouse", () => {
       expect(s.fte, s.kvartal).toBeLessThan(s.n); // some part-time
     }
     const leavers = await query<{ aar: number; n: number }>(
+      db,
       "select year(til_dato)::integer aar, count(*)::integer n from stg_sagsbehandlere where til_dato is not null group by 1",
     );
     for (const y of [2023, 2024, 2025]) expect(leavers.find((l) => l.aar === y)?.n ?? 0, `leavers ${y}`).toBeGreaterThanOrEqual(3);
@@ -143,7 +126,7 @@ describe("the default demo in the warehouse", () => {
 
   it("has notifications rising from ~1,200 to ~1,800 a year, from sources in realistic proportions", async () => {
     const perYear = new Map(
-      (await query<{ aar: number; n: number }>("select year(modtaget)::integer aar, count(*)::integer n from stg_underretninger group by 1")).map((r) => [r.aar, r.n]),
+      (await query<{ aar: number; n: number }>(db, "select year(modtaget)::integer aar, count(*)::integer n from stg_underretninger group by 1")).map((r) => [r.aar, r.n]),
     );
     expect(perYear.get(2023)!).toBeGreaterThan(1_150);
     expect(perYear.get(2023)!).toBeLessThan(1_450);
@@ -154,7 +137,7 @@ describe("the default demo in the warehouse", () => {
     expect(4 * antal.get(lastQuarter)!).toBeGreaterThan(1_650);
     expect(4 * antal.get(lastQuarter)!).toBeLessThan(2_100);
     const shares = new Map(
-      (await query<{ kilde: string; andel: number }>("select kilde, count(*) / sum(count(*)) over () andel from stg_underretninger group by kilde")).map((r) => [r.kilde, r.andel]),
+      (await query<{ kilde: string; andel: number }>(db, "select kilde, count(*) / sum(count(*)) over () andel from stg_underretninger group by kilde")).map((r) => [r.kilde, r.andel]),
     );
     const top3 = [...shares].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
     expect(top3.sort()).toEqual(["politi", "skole", "sundhed"]);
@@ -170,6 +153,7 @@ describe("the default demo in the warehouse", () => {
       expect(n, q).toBeLessThan(300);
     }
     const costs = await query<{ kvartal: string; gruppe: string; aktive: number; aarlig_udgift: number }>(
+      db,
       "select kvartal, gruppe, aktive, aarlig_udgift from mart_udgifter_kvartal",
     );
     const perActive = (q: string, g: string) => {
@@ -205,6 +189,7 @@ describe("the default demo in the warehouse", () => {
     }
     // Units: over the last year, the best unit is at least 15 points ahead of the worst.
     const units = await query<{ enhed: string; andel: number }>(
+      db,
       `select enhed, sum(taeller) / sum(naevner) andel from mart_kpi_kvartal
        where kpi = 'bfu_rettidig_4m' and niveau = 'enhed' and kvartal > '2025K3' group by enhed`,
     );
@@ -215,6 +200,7 @@ describe("the default demo in the warehouse", () => {
 
   it("crosses the 1 January 2024 change of law: quarters on both sides, measures under Serviceloven before and Barnets Lov after", async () => {
     const [m] = await query<{ sel_foer: number; bl_foer: number; sel_efter: number; bl_efter: number }>(
+      db,
       `select count(*) filter (where startet < date '2024-01-01' and paragraf like 'SEL%')::integer sel_foer,
               count(*) filter (where startet < date '2024-01-01' and paragraf like 'BL%')::integer bl_foer,
               count(*) filter (where startet >= date '2024-01-01' and paragraf like 'SEL%')::integer sel_efter,

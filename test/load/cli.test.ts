@@ -6,24 +6,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openWarehouse } from "../../pipelines/db.ts";
 import { hasStandaloneCprSql } from "../../pipelines/load/cpr-sql.ts";
+import { libuProcess, query, TEST_KEY } from "../helpers/libu.ts";
 import { CPR_PATTERN, fixture, repoRoot, tempDir } from "./helpers.ts";
 
-const env = { ...process.env, LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" };
+const env = { ...process.env, LIBU_PSEUDONYM_KEY: TEST_KEY };
 
-function libu(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  return spawnSync("node", ["bin/libu.js", ...args], { cwd: repoRoot, env: { ...env, ...extraEnv }, encoding: "utf8" });
-}
 function npx(args: string[]) {
   return spawnSync("npx", ["--no-install", "libu", ...args], { cwd: repoRoot, env, encoding: "utf8" });
-}
-
-async function query<T = Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
-  const wh = await openWarehouse(db, { readOnly: true });
-  try {
-    return await wh.all<T>(sql);
-  } finally {
-    wh.close();
-  }
 }
 
 /** Every spelling of a CPR number (issue 11): none, `-`, space, `.`, `/`, en dash, ` - `. */
@@ -78,14 +67,14 @@ describe("the pinned calls of docs/cli.md", () => {
 
   it("exits non-zero with one line per problem and no stack", () => {
     const db = join(tempDir(), "w.duckdb");
-    const r = libu(["load", fixture("fejl-mangler-kolonne"), "--as-of", "2025-02-01", "--db", db]);
+    const r = libuProcess(["load", fixture("fejl-mangler-kolonne"), "--as-of", "2025-02-01", "--db", db]);
     expect(r.status).toBe(3);
     expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("libu:"))).toEqual([
       'libu: underretninger.csv, linje 1: mangler den påkrævede kolonne kilde (underretninger); overskriften læst: "underretning_id;cpr;modtaget;fagperson;enhed" — omdøb kolonnerne, eller brug en profil (--profile) der oversætter dem',
     ]);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:/);
     expect(r.stdout + r.stderr).not.toMatch(CPR_PATTERN);
-    expect(libu(["load", "--db", db]).status).toBe(2);
+    expect(libuProcess(["load", "--db", db]).status).toBe(2);
   });
 });
 
@@ -108,7 +97,7 @@ function pausedLoad(folder: string, db: string): Promise<ChildProcess> {
 describe("atomicity", () => {
   it("a load SIGKILLed inside its transaction leaves the previous snapshot intact", async () => {
     const db = join(tempDir(), "w.duckdb");
-    expect(libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+    expect(libuProcess(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
     const before = await query(db, "select * from src_underretninger order by _linje");
     const beforeFiles = await query(db, "select * from load_files order by tabel");
 
@@ -129,7 +118,7 @@ describe("atomicity", () => {
     expect(await query(db, "select * from load_files order by tabel")).toEqual(beforeFiles);
     expect(await query(db, "select load_id from load_log")).toEqual([{ load_id: 1 }]);
     // And the warehouse takes the next load.
-    expect(libu(["load", big, "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+    expect(libuProcess(["load", big, "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
     expect(await query(db, "select count(*)::integer n, max(_load_id) l from src_underretninger")).toEqual([{ n: 150_000, l: 2 }]);
   });
 });
@@ -138,9 +127,9 @@ describe("the demo's exports", () => {
   it.runIf(existsSync(join(repoRoot, "pipelines/commands/demo.ts")))("load with every deliberate defect quarantined and no CPR number anywhere", async () => {
     const dir = tempDir();
     const db = join(dir, "w.duckdb");
-    const demo = libu(["demo", "--out", join(dir, "demo"), "--seed", "7", "--as-of", "2025-06-30"]);
+    const demo = libuProcess(["demo", "--out", join(dir, "demo"), "--seed", "7", "--as-of", "2025-06-30"]);
     expect(demo.status, demo.stderr).toBe(0);
-    const load = libu(["load", join(dir, "demo"), "--as-of", "2025-06-30", "--db", db]);
+    const load = libuProcess(["load", join(dir, "demo"), "--as-of", "2025-06-30", "--db", db]);
     expect(load.status, load.stderr).toBe(0);
     expect(load.stdout + load.stderr).not.toMatch(CPR_PATTERN);
     const counts = await query<{ q: number; l: number; r: number }>(
@@ -154,7 +143,7 @@ describe("the demo's exports", () => {
     // Again with a CPR number in every spelling planted in the corpus: in the id and district of loaded rows and in
     // the code of quarantined ones (the demo has CPR numbers only in the cpr column), so the scan below can fail.
     const planted = plantCprSpellings(join(dir, "demo"));
-    const again = libu(["load", join(dir, "demo"), "--as-of", "2025-06-30", "--db", db, "--accept-rejects"]);
+    const again = libuProcess(["load", join(dir, "demo"), "--as-of", "2025-06-30", "--db", db, "--accept-rejects"]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout + again.stderr).not.toMatch(CPR_PATTERN);
     const masked = await query<{ n: number }>(db, "select count(*)::integer n from src_underretninger where distrikt like '%-****%' and underretning_id like '%-****'");

@@ -7,22 +7,10 @@ import { describe, expect, it } from "vitest";
 import { openWarehouse } from "../../pipelines/db.ts";
 import { diskFullError } from "../../pipelines/errors.ts";
 import { cleanError } from "../../pipelines/load/query.ts";
+import { libuProcess, query, TEST_KEY } from "../helpers/libu.ts";
 import { CPR_PATTERN, fixture, repoRoot, tempDir } from "./helpers.ts";
 
-const env = { ...process.env, LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" };
-
-function libu(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  return spawnSync("node", ["bin/libu.js", ...args], { cwd: repoRoot, env: { ...env, ...extraEnv }, encoding: "utf8" });
-}
-
-async function query<T = Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
-  const wh = await openWarehouse(db, { readOnly: true });
-  try {
-    return await wh.all<T>(sql);
-  } finally {
-    wh.close();
-  }
-}
+const env = { ...process.env, LIBU_PSEUDONYM_KEY: TEST_KEY };
 
 /** A load that pauses inside its transaction (holding the warehouse's lock); resolves once it says so. */
 function pausedLoad(folder: string, db: string): Promise<{ child: ChildProcess; stderr: () => string }> {
@@ -45,11 +33,11 @@ const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.
 describe("a busy warehouse", () => {
   it("gives one Danish line with the other run's PID, for load and for the read-only libu sql", async () => {
     const db = join(tempDir(), "w.duckdb");
-    expect(libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+    expect(libuProcess(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
     const { child } = await pausedLoad(fixture("basis2"), db);
     try {
       for (const args of [["load", fixture("basis"), "--as-of", "2025-02-01"], ["sql", "select 1"]]) {
-        const r = libu([...args, "--db", db]);
+        const r = libuProcess([...args, "--db", db]);
         expect(r.status, args[0]).not.toBe(0);
         expect(r.stderr.trim(), args[0]).toBe(`libu: ${db}: lageret bruges af en anden kørsel (PID ${child.pid}); prøv igen når den er færdig`);
       }
@@ -61,10 +49,10 @@ describe("a busy warehouse", () => {
 
   it("libu sql opens read-only beside another reader", async () => {
     const db = join(tempDir(), "w.duckdb");
-    expect(libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+    expect(libuProcess(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
     const reader = await openWarehouse(db, { readOnly: true });
     try {
-      const r = libu(["sql", "--db", db, "--format", "csv", "select count(*) as n from src_underretninger"]);
+      const r = libuProcess(["sql", "--db", db, "--format", "csv", "select count(*) as n from src_underretninger"]);
       expect(r.stderr).toBe("");
       expect(r.stdout).toBe("n\r\n3\r\n");
     } finally {
@@ -77,7 +65,7 @@ describe("Ctrl+C and SIGTERM", () => {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     it(`${signal} stops the load with one line saying nothing changed, and nothing did`, async () => {
       const db = join(tempDir(), "w.duckdb");
-      expect(libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
+      expect(libuProcess(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]).status).toBe(0);
       const before = await query(db, "select * from src_underretninger order by _linje");
       const { child, stderr } = await pausedLoad(fixture("basis2"), db);
       const done = exited(child);
@@ -96,7 +84,7 @@ describe("a warehouse that cannot be written", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "fil"), "x");
     const db = join(dir, "fil", "w.duckdb");
-    const r = libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]);
+    const r = libuProcess(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]);
     expect(r.status).not.toBe(0);
     expect(r.stderr.trim()).toMatch(/^libu: .*w\.duckdb: mappen til lageret kan ikke oprettes .* vælg et andet sted med --db <fil>$/);
     expect(r.stderr).not.toMatch(/unexpected|uventet fejl|ENOENT|ENOTDIR/);
@@ -107,7 +95,7 @@ describe("a warehouse that cannot be written", () => {
 describe("a folder that cannot be written", () => {
   // /sys refuses new files even to root (EPERM), where chmod would not stop a test run as root.
   it("a new warehouse in a read-only folder says so (it was 'unexpected error: ENOENT mkdir')", () => {
-    const r = libu(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", "/sys/libu-test/w.duckdb"]);
+    const r = libuProcess(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", "/sys/libu-test/w.duckdb"]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toBe("libu: /sys/libu-test/w.duckdb: lageret kan ikke skrives her (ingen adgang, eller mappen er skrivebeskyttet) — vælg et andet sted med --db <fil>\n");
   });
@@ -115,7 +103,7 @@ describe("a folder that cannot be written", () => {
   it("a site into a read-only folder says so, in one line", async () => {
     const db = join(tempDir(), "tomt.duckdb");
     (await openWarehouse(db)).close();
-    const r = libu(["site", "--db", db, "--out", "/sys/libu-test/dist"]);
+    const r = libuProcess(["site", "--db", db, "--out", "/sys/libu-test/dist"]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toBe("libu: /sys/libu-test: sitet kan ikke bygges her (EPERM) — vælg en mappe der kan skrives i med --out <mappe>\n");
   });

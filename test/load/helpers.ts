@@ -11,7 +11,9 @@ import { REPO } from "../../pipelines/paths.ts";
 
 export const repoRoot = REPO;
 export const fixture = (name: string) => join(repoRoot, "test/fixtures/load", name);
-export const TEST_KEY = "test-nøgle-kun-til-tests";
+import { TEST_KEY } from "../helpers/libu.ts";
+
+export { TEST_KEY };
 
 export function tempDir(prefix = "libu-load-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -3,7 +3,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../pipelines/cli.ts";
+import { libu } from "../helpers/libu.ts";
 import type { Warehouse } from "../../pipelines/db.ts";
 import { day } from "../../pipelines/demo/dates.ts";
 import { generateDemo } from "../../pipelines/demo/generate.ts";
@@ -98,17 +98,8 @@ describe("the export's manifest", () => {
   it("through the CLI: libu demo, then libu load without --as-of, loads as of the demo's date", async () => {
     const root = tempDir();
     const out = join(root, "demo");
-    const quiet = { write: () => {} };
-    expect(await main(["demo", "--out", out, "--seed", "7", "--as-of", "2025-03-03"], { stdout: quiet, stderr: quiet, cwd: root })).toBe(0);
-    let stdout = "";
-    let stderr = "";
-    const code = await main(["load", out, "--db", join(root, "w.duckdb")], {
-      stdout: { write: (t) => void (stdout += t) },
-      stderr: { write: (t) => void (stderr += t) },
-      cwd: root,
-      env: { ...process.env, LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" },
-    });
-    expect(code, stderr).toBe(0);
+    await libu(["demo", "--out", out, "--seed", "7", "--as-of", "2025-03-03"], { cwd: root });
+    const { out: stdout, err: stderr } = await libu(["load", out, "--db", join(root, "w.duckdb")], { cwd: root, env: process.env });
     expect(stdout.split("\n")[0]).toMatch(/as-of 2025-03-03 \(fra libu-manifest\.json\)/);
     expect(stderr).toContain(`as-of-dato 2025-03-03 fra ${EXPORT_MANIFEST}`);
   }, 120_000);

@@ -5,13 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../pipelines/cli.ts";
 import { DEFAULT_AS_OF } from "../../pipelines/commands/demo.ts";
 import { openWarehouse } from "../../pipelines/db.ts";
 import { day } from "../../pipelines/demo/dates.ts";
 import { DEFAULT_SEED, generateDemo, simulateKommune } from "../../pipelines/demo/generate.ts";
 import type { TableRows } from "../../pipelines/demo/rows.ts";
-import { repoRoot } from "../load/helpers.ts";
+import { libu } from "../helpers/libu.ts";
 import { writeDubuExport, writeFolk1aExport, writePerUnitExport } from "./exports.ts";
 
 let root: string;
@@ -19,23 +18,10 @@ let rows: TableRows;
 const canonicalDir = () => join(root, "kanonisk");
 const canonicalDb = () => join(root, "kanonisk.duckdb");
 
-async function libu(args: string[]): Promise<string> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: { write: (t) => void out.push(t) },
-    stderr: { write: (t) => void err.push(t) },
-    env: { LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" },
-    cwd: repoRoot,
-  });
-  expect(code, `libu ${args.join(" ")}: ${err.join("")}`).toBe(0);
-  return out.join("") + err.join("");
-}
-
 async function loadAndBuild(folder: string, db: string, profile?: string): Promise<string> {
-  const report = await libu(["load", folder, "--as-of", DEFAULT_AS_OF, "--db", db, ...(profile ? ["--profile", profile] : [])]);
+  const { out, err } = await libu(["load", folder, "--as-of", DEFAULT_AS_OF, "--db", db, ...(profile ? ["--profile", profile] : [])]);
   await libu(["build", "--db", db]);
-  return report;
+  return out + err;
 }
 
 /** Rows of `sql` in `db` that are not in the canonical demo's warehouse, and the other way round. */

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../pipelines/cli.ts";
+import { libu } from "../helpers/libu.ts";
 import { DEFAULT_AS_OF } from "../../pipelines/commands/demo.ts";
 import { openWarehouse } from "../../pipelines/db.ts";
 import { DASHBOARDS_DIR, NODE_MODULES } from "../../pipelines/paths.ts";
@@ -22,16 +22,7 @@ let root: string;
 let real: string;
 let fixture: string;
 
-async function libu(args: string[]): Promise<void> {
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: { write: () => {} },
-    stderr: { write: (t) => void err.push(t) },
-    env: { LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests" },
-    cwd: root,
-  });
-  expect(code, `libu ${args[0]}: ${err.join("")}`).toBe(0);
-}
+const run = (args: string[]) => libu(args, { cwd: root });
 
 /** A data loader run as Framework runs it: tsx, the warehouse in LIBU_DB, JSON on stdout. */
 function runLoader(name: string, db: string): unknown {
@@ -57,9 +48,9 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "libu-seam-"));
   real = join(root, "demo.duckdb");
   fixture = join(root, "fixture.duckdb");
-  await libu(["demo", "--out", join(root, "demo")]);
-  await libu(["load", join(root, "demo"), "--as-of", DEFAULT_AS_OF, "--db", real]);
-  await libu(["build", "--db", real]);
+  await run(["demo", "--out", join(root, "demo")]);
+  await run(["load", join(root, "demo"), "--as-of", DEFAULT_AS_OF, "--db", real]);
+  await run(["build", "--db", real]);
   await writeFixtureWarehouse(fixture);
 }, 240_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -7,10 +7,10 @@ import { describe, expect, it } from "vitest";
 import { openWarehouse } from "../../pipelines/db.ts";
 import { buildSite } from "../../pipelines/site/build-site.ts";
 import { cleanStale, swapIn, tempFolder } from "../../pipelines/site/swap.ts";
-import { fixture, repoRoot, tempDir } from "../load/helpers.ts";
+import { fixture, repoRoot, tempDir, TEST_KEY } from "../load/helpers.ts";
 import { writeFixtureWarehouse } from "./fixture-warehouse.ts";
 
-const env = { ...process.env, LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests", OBSERVABLE_TELEMETRY_DISABLE: "true" };
+const env = { ...process.env, LIBU_PSEUDONYM_KEY: TEST_KEY, OBSERVABLE_TELEMETRY_DISABLE: "true" };
 
 /** A previous site: one page whose text we can recognise. */
 function previousSite(out: string): void {

@@ -8,38 +8,15 @@ import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../pipelines/cli.ts";
 import { DEFAULT_AS_OF } from "../../pipelines/commands/demo.ts";
 import { REPO } from "../../pipelines/paths.ts";
-import { openWarehouse } from "../../pipelines/db.ts";
+import { libu, query } from "../helpers/libu.ts";
 import { worklistNames } from "../../pipelines/worklists/lists.ts";
 
 let root: string;
 let db: string;
 
-async function libu(args: string[], expectCode = 0): Promise<{ out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: { write: (t) => void out.push(t) },
-    stderr: { write: (t) => void err.push(t) },
-    env: { LIBU_PSEUDONYM_KEY: "test-nøgle-kun-til-tests", PATH: process.env.PATH },
-    cwd: root,
-  });
-  expect(code, `libu ${args.join(" ")}: ${err.join("")}`).toBe(expectCode);
-  return { out: out.join(""), err: err.join("") };
-}
-
-async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-  const wh = await openWarehouse(db, { readOnly: true });
-  try {
-    return (await wh.all<Record<string, unknown>>(sql)).map(
-      (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])) as T,
-    );
-  } finally {
-    wh.close();
-  }
-}
+const run = (args: string[], code = 0) => libu(args, { cwd: root, code, env: { PATH: process.env.PATH } });
 
 /** Every cell's value and every sheet's name of a workbook, as text (the raw XML holds exceljs's own numbers). */
 async function workbookText(path: string): Promise<string> {
@@ -63,16 +40,16 @@ const readCsv = (dir: string, name: string) => csvParse(readFileSync(join(dir, `
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "libu-lists-"));
   db = join(root, "demo.duckdb");
-  await libu(["demo", "--out", join(root, "demo")]);
-  await libu(["load", join(root, "demo"), "--as-of", DEFAULT_AS_OF, "--db", db]);
-  await libu(["build", "--db", db]);
+  await run(["demo", "--out", join(root, "demo")]);
+  await run(["load", join(root, "demo"), "--as-of", DEFAULT_AS_OF, "--db", db]);
+  await run(["build", "--db", db]);
 }, 240_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("libu arbejdslister on the demo", () => {
   it("the fixed call writes <liste>.csv for every list with enhed, status and frist, readable by the owner only", async () => {
     const out = join(root, "lister");
-    const { out: printed } = await libu(["arbejdslister", "--db", db, "--dato", "2026-09-30", "--format", "csv", "--out", out]);
+    const { out: printed } = await run(["arbejdslister", "--db", db, "--dato", "2026-09-30", "--format", "csv", "--out", out]);
     expect(readdirSync(out).sort()).toEqual(worklistNames.map((n) => `${n}.csv`).sort());
     expect(statSync(out).mode & 0o777).toBe(0o700);
     for (const name of worklistNames) {
@@ -85,8 +62,9 @@ describe("libu arbejdslister on the demo", () => {
 
   it("on a quarter's last day the overdue rows equal KPI 9, KPI 13's and KPI 14's denominator minus numerator, per unit and for the municipality", async () => {
     const out = join(root, "konsistens");
-    await libu(["arbejdslister", "--db", db, "--dato", "2026-09-30", "--format", "csv", "--out", out]);
+    await run(["arbejdslister", "--db", db, "--dato", "2026-09-30", "--format", "csv", "--out", out]);
     const kpis = await query<{ kpi: string; enhed: string | null; taeller: number; naevner: number | null }>(
+      db,
       `select kpi, enhed, taeller, naevner from mart_kpi_kvartal where kvartal = '2026K3'
        and kpi in ('bfu_aaben_overskredet', 'opfoelgning_rettidig', 'tilsyn_2_besoeg_12m')`,
     );
@@ -111,7 +89,7 @@ describe("libu arbejdslister on the demo", () => {
 
   it("the demo's lists look like a real municipality's at its as-of date: a handful of overdue items per unit and list, a few caseworkers clearly behind; one printed line per list", async () => {
     const out = join(root, "realisme");
-    const { out: printed } = await libu(["arbejdslister", "--db", db, "--format", "csv", "--out", out]);
+    const { out: printed } = await run(["arbejdslister", "--db", db, "--format", "csv", "--out", out]);
     const deadlineLists = worklistNames.filter((n) => n !== "gentagne_underretninger" && n !== "sagsbehandlere");
     let overdueTotal = 0;
     for (const name of deadlineLists) {
@@ -138,14 +116,14 @@ describe("libu arbejdslister on the demo", () => {
 
   it("writes one workbook per unit and one for the municipality, 0600, with no CPR number and no pseudonym in any file", async () => {
     const out = join(root, "xlsx");
-    await libu(["arbejdslister", "--db", db, "--out", out]);
+    await run(["arbejdslister", "--db", db, "--out", out]);
     const csvOut = join(root, "csv-scan");
-    await libu(["arbejdslister", "--db", db, "--format", "csv", "--out", csvOut]);
-    const units = await query<{ enhed: string }>("select distinct enhed from stg_sager");
+    await run(["arbejdslister", "--db", db, "--format", "csv", "--out", csvOut]);
+    const units = await query<{ enhed: string }>(db, "select distinct enhed from stg_sager");
     const files = readdirSync(out);
     expect(files.filter((f) => f.includes("-kommune-"))).toHaveLength(1);
     expect(files.filter((f) => f.includes("-enhed-")).length).toBe(units.length);
-    const pseudonyms = (await query<{ b: string }>("select distinct cast(barn_id as varchar) as b from stg_underretninger")).map((r) => r.b);
+    const pseudonyms = (await query<{ b: string }>(db, "select distinct cast(barn_id as varchar) as b from stg_underretninger")).map((r) => r.b);
     const cprs = readFileSync(join(root, "demo", "underretninger.csv"), "utf8").match(/\b\d{6}-?\d{4}\b/g) ?? [];
     expect(cprs.length).toBeGreaterThan(0);
     for (const [dir, list] of [[out, files], [csvOut, readdirSync(csvOut)]] as const) {
@@ -161,19 +139,20 @@ describe("libu arbejdslister on the demo", () => {
   }, 180_000);
 
   it("refuses an output folder inside the site's folder and a bad date", async () => {
-    const { err } = await libu(["arbejdslister", "--db", db, "--format", "csv", "--out", join(root, "dist", "lister")], 2);
+    const { err } = await run(["arbejdslister", "--db", db, "--format", "csv", "--out", join(root, "dist", "lister")], 2);
     expect(err).toMatch(/sitets mappe/);
-    expect((await libu(["arbejdslister", "--db", db, "--format", "csv", "--out", join(REPO, "dashboards", "x")], 2)).err).toMatch(/sitets mappe/);
-    expect((await libu(["arbejdslister", "--db", db, "--dato", "2026-02-30", "--out", join(root, "y")], 2)).err).toMatch(/--dato/);
+    expect((await run(["arbejdslister", "--db", db, "--format", "csv", "--out", join(REPO, "dashboards", "x")], 2)).err).toMatch(/sitets mappe/);
+    expect((await run(["arbejdslister", "--db", db, "--dato", "2026-02-30", "--out", join(root, "y")], 2)).err).toMatch(/--dato/);
   });
 
   it("the site and the PDF hold no case id of the demo", async () => {
     const site = join(root, "site");
-    await libu(["site", "--db", db, "--out", site]);
+    await run(["site", "--db", db, "--out", site]);
     const pdf = join(root, "rapport.pdf");
-    await libu(["report", "--db", db, "--kvartal", "2026K3", "--pdf", pdf]);
+    await run(["report", "--db", db, "--kvartal", "2026K3", "--pdf", pdf]);
     const ids = (
       await query<{ id: string }>(
+        db,
         `select sag_id as id from stg_sager union select undersoegelse_id from stg_undersoegelser
          union select foranstaltning_id from stg_foranstaltninger union select underretning_id from stg_underretninger`,
       )
