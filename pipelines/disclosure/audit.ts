@@ -122,11 +122,12 @@ export function domainOf(c: Cell, field: Field, g: number, partOfTable: boolean)
 }
 
 /** The protected quantities: hidden counts and denominators of 1 … g−1, category shares' numerators and complements, revisions. */
-export function targets(sys: PublishedCells): Target[] {
+export function targets(sys: PublishedCells, only?: number): Target[] {
   const g = sys.threshold;
   const small = (v: number) => v >= 1 && v <= g - 1;
   const out: Target[] = [];
   sys.cells.forEach((c, i) => {
+    if (only !== undefined && i !== only) return;
     const one = (label: string, terms: Target["terms"], value: number, offset = 0) => out.push({ cell: i, label, terms, offset, value });
     if (c.kind === "count" && c.protectN && c.state !== "shown" && small(c.n)) one(`${c.key}`, [{ cell: i, field: "n", coef: 1 }], c.n);
     if (c.kind !== "count" && c.protectD && c.state !== "shown" && small(c.d ?? 0)) one(`${c.key} (nævner)`, [{ cell: i, field: "d", coef: 1 }], c.d ?? 0);
@@ -261,6 +262,48 @@ export interface AuditOptions {
   only?: number;
 }
 
+/** Each cell's identities (by index), per system: the identities never change while the loop hides cells. */
+const identitiesOf = new WeakMap<PublishedCells["identities"], number[][]>();
+
+function identitiesByCell(sys: PublishedCells): number[][] {
+  let by = identitiesOf.get(sys.identities);
+  if (!by) {
+    const out: number[][] = sys.cells.map(() => []);
+    sys.identities.forEach((id, k) => {
+      for (const c of new Set(id.terms.map((t) => t.cell))) out[c].push(k);
+    });
+    identitiesOf.set(sys.identities, out);
+    by = out;
+  }
+  return by;
+}
+
+/**
+ * The cells linked to `start` through identities whose terms are unknown to the attacker (a superset of the
+ * component its quantities fall in: a cell counts as a whole), and every identity touching them, in order.
+ */
+function reach(sys: PublishedCells, start: number): { cells: Set<number>; identities: number[] } {
+  const byCell = identitiesByCell(sys);
+  const unknown = (cell: number, field: Field) => sys.cells[cell].state !== "shown" && (field === "n" || sys.cells[cell].kind !== "count");
+  const cells = new Set([start]);
+  const ids = new Set<number>();
+  const queue = [start];
+  while (queue.length) {
+    const i = queue.pop()!;
+    for (const k of byCell[i]) {
+      ids.add(k);
+      const terms = sys.identities[k].terms;
+      if (!terms.some((t) => t.cell === i && unknown(t.cell, t.field))) continue;
+      for (const t of terms)
+        if (unknown(t.cell, t.field) && !cells.has(t.cell)) {
+          cells.add(t.cell);
+          queue.push(t.cell);
+        }
+    }
+  }
+  return { cells, identities: [...ids].sort((a, b) => a - b) };
+}
+
 /** Bounds every protected quantity; returns those the attacker can pin or narrow. */
 export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promise<AuditResult> {
   const started = Date.now();
@@ -269,9 +312,13 @@ export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promi
   const inTable = zeroSigned(sys, opts.zerosShown);
 
   // Unknown variables and the constants the shown cells give.
+  // A trial (`only`) needs only the cells its quantity is linked to through unknowns; the rest of a large system
+  // is never read. The rows keep the whole system's order, so a component's model text is the same either way.
+  const scope = opts.only === undefined ? null : reach(sys, opts.only);
   const vars = new Map<number, Var>();
   const varOf = (cell: number, field: Field) => vars.get(varKey(cell, field));
   sys.cells.forEach((c, i) => {
+    if (scope && !scope.cells.has(i)) return;
     for (const u of unknowns(c, g, inTable.has(i))) {
       const key = varKey(i, u.field);
       // The exact value is always one the attacker must allow: else the audit would be unsound (a bug here).
@@ -291,8 +338,10 @@ export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promi
     }
     if (unknown.length) rows.push({ terms: unknown, op, rhs, source });
   };
-  sys.identities.forEach((id, i) => addRow(id.terms, id.op, i));
+  if (scope) for (const i of scope.identities) addRow(sys.identities[i].terms, sys.identities[i].op, i);
+  else sys.identities.forEach((id, i) => addRow(id.terms, id.op, i));
   sys.cells.forEach((c, i) => {
+    if (scope && !scope.cells.has(i)) return;
     // A hidden share's numerator is at most its denominator.
     if (c.kind === "share" && c.state !== "shown") addRow([{ cell: i, field: "n", coef: 1 }, { cell: i, field: "d", coef: -1 }], "<=", -1);
   });
@@ -300,7 +349,7 @@ export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promi
   const uf = new UnionFind();
   for (const r of rows) for (const t of r.terms.slice(1)) uf.union(r.terms[0].key, t.key);
 
-  const all = opts.only === undefined ? targets(sys) : targets(sys).filter((t) => t.cell === opts.only);
+  const all = targets(sys, opts.only);
   const leaks: Leak[] = [];
   const byComponent = new Map<number, Target[]>();
   for (const t of all) {

@@ -132,3 +132,43 @@ describe("the development plan", () => {
     expect(planStatus([plan], [row("2025K2", null), row("2025K1", 0.7)])[0].status).toBe("undertrykt");
   });
 });
+
+describe("a trial's audit (`only`) reads only the linked part of the system", () => {
+  it("finds exactly what the whole audit finds for that cell, on a grid of two quarters × three units × three groups with linked shares", async () => {
+    // Counts n(q, u, g) with unit and group margins and the municipality's total, some of them small or hidden,
+    // and two unlinked islands (a share and a stock/flow pair) that a trial of another cell must never see.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const cells: Spec[] = [];
+    const sums: [string, string[]][] = [];
+    for (const q of ["K1", "K2"]) {
+      const units = ["A", "B", "C"];
+      const groups = ["fam", "inst", "eget"];
+      const n = new Map<string, number>();
+      for (const u of units) for (const g of groups) n.set(`${q}|${u}|${g}`, Math.floor(rnd() * 9));
+      const state = (v: number): State => (v >= 1 && v <= 4 ? "small" : rnd() < 0.2 ? "hidden" : "shown");
+      for (const [k, v] of n) cells.push([k, v, state(v)]);
+      for (const u of units) {
+        const parts = groups.map((g) => `${q}|${u}|${g}`);
+        const total = parts.reduce((s, p) => s + n.get(p)!, 0);
+        cells.push([`${q}|${u}`, total, state(total)]);
+        sums.push([`${q}|${u}`, parts]);
+      }
+      for (const g of groups) {
+        const parts = units.map((u) => `${q}|${u}|${g}`);
+        cells.push([`kommune|${q}|${g}`, parts.reduce((s, p) => s + n.get(p)!, 0)]);
+        sums.push([`kommune|${q}|${g}`, parts]);
+      }
+    }
+    const sys = system(
+      [...cells, ["kpi18|Nord", 9, "shown", { kind: "share", d: 10, category: true, protectN: true, protectD: true, grid: false }], ["stock|K1", 40], ["stock|K2", 44], ["nye|K2", 4, "small"]],
+      sums,
+      (b) => b.relate("placed now ≤ placed before + new placements", [["stock|K2", "n"]], "<=", [["stock|K1", "n"], ["nye|K2", "n"]]),
+    );
+    const whole = labels((await audit(sys)).leaks);
+    expect(whole.length).toBeGreaterThan(2);
+    const byTrial: string[] = [];
+    for (let i = 0; i < sys.cells.length; i++) byTrial.push(...labels((await audit(sys, { only: i })).leaks));
+    expect(byTrial.sort()).toEqual(whole);
+  });
+});
