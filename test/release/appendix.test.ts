@@ -145,6 +145,13 @@ describe("the release's site knows what was published", () => {
     expect(await page.locator(".udgivelse").innerText()).toMatch(/er udgivet .*Dagens tal er de samme som de udgivne/);
     const foreloebig = await front("2025K1");
     expect(await foreloebig.locator(".udgivelse.foreloebig").innerText()).toContain("Foreløbige tal");
+    // Every page's selector says the same, not just the front page's and the appendix's.
+    for (const side of ["lovoverholdelse", "underretninger", "anbringelser", "sagsbehandling", "udviklingsplan", "datakvalitet", "metode"]) {
+      const p = await browser.newPage();
+      await open(p, `${server.url}/${side}?kvartal=2025K3`);
+      expect((await p.locator(".kvartal-vaelger select option").allInnerTexts()).slice(0, 3), side).toEqual(["3. kvt. 2025 (udgivet)", "2. kvt. 2025 (udgivet)", "1. kvt. 2025 (foreløbig)"]);
+      await p.close();
+    }
   });
 
   it("shows a published quarter as published, and where today's figures differ", async () => {
