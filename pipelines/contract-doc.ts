@@ -41,7 +41,7 @@ export function contractMarkdown(modelsDir: string): string {
     "",
     "| rule | reason | the quarantine says |",
     "|---|---|---|",
-    ...(Object.keys(reasons) as Reason[]).map((r) => `| ${reasons[r].regel} | \`${r}\` | ${reasons[r].tekst.split(" / ")[0]} |`),
+    ...(Object.keys(reasons) as Reason[]).map((r) => `| ${reasons[r].regel} | \`${r}\` | ${reasons[r].tekst} |`),
     "",
   ];
   for (const t of allTables) {

@@ -285,24 +285,24 @@ export const MAX_CELL_LENGTH = 1000;
  * the docs read them here.
  */
 export const reasons = {
-  ulaeselig_linje: { regel: 0, tekst: "linjen kan ikke læses / the line cannot be read" },
-  mangler: { regel: 1, tekst: "påkrævet værdi mangler / required value is empty" },
-  ugyldig_vaerdi: { regel: 1, tekst: "værdien kan ikke læses som sin type / value cannot be parsed as its type" },
-  ukendt_kode: { regel: 2, tekst: "koden findes ikke i kodelisten / code is not in its code list" },
-  ugyldigt_cpr: { regel: 3, tekst: "ugyldigt CPR-nummer / invalid CPR number" },
-  dublet: { regel: 4, tekst: "id'et gentager en tidligere række; den første beholdes / id repeats an earlier row; the first is kept" },
-  datoraekkefoelge: { regel: 5, tekst: "datoerne er i forkert rækkefølge / dates are out of order" },
-  efter_as_of: { regel: 6, tekst: "datoen ligger efter as-of-datoen / date is after the as-of date" },
+  ulaeselig_linje: { regel: 0, tekst: "linjen kan ikke læses" },
+  mangler: { regel: 1, tekst: "påkrævet værdi mangler" },
+  ugyldig_vaerdi: { regel: 1, tekst: "værdien kan ikke læses som sin type" },
+  ukendt_kode: { regel: 2, tekst: "koden findes ikke i kodelisten" },
+  ugyldigt_cpr: { regel: 3, tekst: "ugyldigt CPR-nummer" },
+  dublet: { regel: 4, tekst: "id'et gentager en tidligere række; den første beholdes" },
+  datoraekkefoelge: { regel: 5, tekst: "datoerne er i forkert rækkefølge" },
+  efter_as_of: { regel: 6, tekst: "datoen ligger efter as-of-datoen" },
   // Rule 7: the case reviews' own rules, which read the warehouse (tilsyn/load-rules.ts).
   ikke_i_stikproeve: {
     regel: 7,
-    tekst: "sagen er ikke i kvartalets stikprøve (tjek periode og sag_id mod arbejdsarket) / the case is not in that quarter's sample",
+    tekst: "sagen er ikke i kvartalets stikprøve (tjek periode og sag_id mod arbejdsarket)",
   },
   gaelder_ikke: {
     regel: 7,
-    tekst: "spørgsmålet gælder ikke for sagen (kun arbejdsarkets spørgsmål kan besvares) / the question does not apply to the case",
+    tekst: "spørgsmålet gælder ikke for sagen (kun arbejdsarkets spørgsmål kan besvares)",
   },
-  gentaget_svar: { regel: 7, tekst: "spørgsmålet er allerede besvaret for sagen; det første svar beholdes / the question is answered twice; the first is kept" },
+  gentaget_svar: { regel: 7, tekst: "spørgsmålet er allerede besvaret for sagen; det første svar beholdes" },
 } as const satisfies Record<string, { regel: number; tekst: string }>;
 export type Reason = keyof typeof reasons;
 /** A rule's number (1–7; 0: an unreadable line). */

@@ -15,7 +15,7 @@ export function codeLists(table: Table, seedsDir = defaultSeedsDir): Map<string,
   for (const col of table.columns) {
     if (col.type !== "code" || !col.codes || out.has(col.codes)) continue;
     const path = join(seedsDir, `${col.codes}.csv`);
-    if (!existsSync(path)) throw new LibuError(`${path}: the code list for ${table.name}.${col.name} is missing`);
+    if (!existsSync(path)) throw new LibuError(`${path}: kodelisten til ${table.name}.${col.name} findes ikke — gendan filen fra libu's models/seeds/`);
     const rows = csvParse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
     out.set(
       col.codes,

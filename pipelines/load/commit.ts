@@ -15,9 +15,9 @@ import { stagingTable } from "./stage.ts";
 
 /** The next load id (the staging tables carry it; the commit checks it again inside its transaction). */
 export async function nextLoadId(wh: Warehouse): Promise<number> {
-  const [{ n }] = await all<{ n: number }>(wh, "load", "select count(*)::integer as n from information_schema.tables where table_name = 'load_log' and table_schema = 'main'");
+  const [{ n }] = await all<{ n: number }>(wh, "indlæsning", "select count(*)::integer as n from information_schema.tables where table_name = 'load_log' and table_schema = 'main'");
   if (!n) return 1;
-  return (await all<{ id: number }>(wh, "load", "select (coalesce(max(load_id), 0) + 1)::integer as id from load_log"))[0].id;
+  return (await all<{ id: number }>(wh, "indlæsning", "select (coalesce(max(load_id), 0) + 1)::integer as id from load_log"))[0].id;
 }
 
 /**
@@ -29,14 +29,14 @@ export async function olderPseudonyms(wh: Warehouse, files: { table: Table }[]):
   if (!kept.length) return [];
   const old = await all<{ table_name: string }>(
     wh,
-    "load",
+    "indlæsning",
     `select table_name from duckdb_columns() where schema_name = 'main' and column_name = 'barn_id' and data_type <> 'UUID'
      and table_name in (${kept.join(", ")}) order by table_name`,
   );
   return old.map(
     (o) =>
-      `${o.table_name}: written by an older libu (barn_id as text), so its children would not match this load's — ` +
-      `load its export again in the same folder as this load`,
+      `${tables.find((t) => srcTable(t.name) === o.table_name)?.name ?? o.table_name}: skrevet af en ældre libu (barn_id som tekst), så dens børn passer ikke med denne indlæsnings — ` +
+      `læg tabellens eksportfil i samme mappe som denne indlæsning, og indlæs igen`,
   );
 }
 
@@ -47,12 +47,12 @@ export async function olderPseudonyms(wh: Warehouse, files: { table: Table }[]):
 export async function dropLeftovers(wh: Warehouse): Promise<void> {
   const left = await all<{ t: string }>(
     wh,
-    "load",
+    "indlæsning",
     `select table_name as t from information_schema.tables where table_schema = 'main' and table_name like '\\_libu\\_ny\\_%' escape '\\'`,
   );
   if (!left.length) return;
-  for (const { t } of left) await run(wh, "load", `drop table if exists "${t}"`);
-  await run(wh, "load", "checkpoint");
+  for (const { t } of left) await run(wh, "indlæsning", `drop table if exists "${t}"`);
+  await run(wh, "indlæsning", "checkpoint");
 }
 
 export interface CommitArgs {
@@ -73,17 +73,17 @@ export interface CommitArgs {
 
 /** The commit's one transaction; on any error it is rolled back and the warehouse is as it was. */
 export async function commitLoad(wh: Warehouse, a: CommitArgs): Promise<void> {
-  await run(wh, "load", "begin transaction");
+  await run(wh, "indlæsning", "begin transaction");
   try {
-    for (const ddl of warehouseDdl()) await run(wh, "load", ddl);
-    if ((await nextLoadId(wh)) !== a.loadId) throw new LibuError("load: another load wrote to the warehouse meanwhile — run the load again");
+    for (const ddl of warehouseDdl()) await run(wh, "indlæsning", ddl);
+    if ((await nextLoadId(wh)) !== a.loadId) throw new LibuError("indlæsning: en anden indlæsning skrev til lageret imens — kør indlæsningen igen");
     for (const r of a.reports) {
       const table = tableByName(r.table)!;
       await run(wh, r.file, `drop table if exists ${srcTable(table.name)}`);
       await run(wh, r.file, `alter table ${stagingTable(table.name)} rename to ${srcTable(table.name)}`);
       await run(
         wh,
-        "load",
+        "indlæsning",
         `insert into load_files values ($load_id, $tabel, $fil, $sha256, $format, $tegnsaet, $skilletegn, $laest, $indlaest, $karantaene, $ekstra)`,
         {
           load_id: a.loadId,
@@ -100,10 +100,10 @@ export async function commitLoad(wh: Warehouse, a: CommitArgs): Promise<void> {
         },
       );
     }
-    await run(wh, "load", `insert into quarantine select * from ${a.quarantine} order by list_position([${a.files.map((f) => lit(f.table.name)).join(", ")}], tabel), linje`);
+    await run(wh, "indlæsning", `insert into quarantine select * from ${a.quarantine} order by list_position([${a.files.map((f) => lit(f.table.name)).join(", ")}], tabel), linje`);
     await run(
       wh,
-      "load",
+      "indlæsning",
       `insert into load_log values ($load_id, $startet::timestamp, current_localtimestamp(), $as_of::date, $mappe, $profil, $accept, $demo, $ms)`,
       {
         load_id: a.loadId,
@@ -119,9 +119,9 @@ export async function commitLoad(wh: Warehouse, a: CommitArgs): Promise<void> {
     await recordKey(wh, a.key, a.loadId);
     if (a.beforeCommit) await a.beforeCommit();
     // A Ctrl+C now waits for the commit (interrupt.ts): "nothing changed" must be true when it is said.
-    await critical(() => run(wh, "load", "commit"));
+    await critical(() => run(wh, "indlæsning", "commit"));
   } catch (e) {
     await wh.run("rollback").catch(() => {});
-    throw cleanError(e, "load");
+    throw cleanError(e, "indlæsning");
   }
 }

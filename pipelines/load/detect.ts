@@ -15,9 +15,9 @@ export interface Detected {
 /** A reason the bytes are not a CSV file in a supported encoding, or null. */
 export function unsupportedEncoding(buf: Buffer): string | null {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)))
-    return "unknown encoding (UTF-16); save the file as UTF-8 or Windows-1252";
+    return "ukendt tegnsæt (UTF-16) — gem filen som UTF-8 eller Windows-1252";
   // NUL bytes never occur in text in the supported encodings: a binary file or UTF-16 without BOM.
-  if (buf.subarray(0, 65536).includes(0)) return "unknown encoding (binary data or UTF-16); save the file as UTF-8 or Windows-1252";
+  if (buf.subarray(0, 65536).includes(0)) return "ukendt tegnsæt (binære data eller UTF-16) — gem filen som UTF-8 eller Windows-1252";
   return null;
 }
 

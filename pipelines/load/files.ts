@@ -62,15 +62,15 @@ export function listFiles(folder: string, profile: Profile | undefined, problems
     const tableName = tableForFile(basename(name, extname(name)), profile);
     const table = tableByName(tableName);
     if (!table) {
-      problems.push(`${name}: "${tableName}" is not a table of the contract — name the file after one of: ${tableNames.join(", ")}`);
+      problems.push(`${name}: "${tableName}" er ikke en tabel i eksportkontrakten — giv filen navn efter en af tabellerne: ${tableNames.join(", ")}`);
       continue;
     }
     const other = files.find((f) => f.table === table);
-    if (other) problems.push(`${name}: table ${table.name} is given twice (also ${basename(other.path)}) — keep one file per table`);
+    if (other) problems.push(`${name}: tabellen ${table.name} er givet to gange (også ${basename(other.path)}) — behold én fil pr. tabel`);
     else files.push({ table, path: join(folder, name) });
   }
   if (!files.length && !problems.length && !reviewWorkbooks)
-    problems.push(`${folder}: no export files — expected <table>.csv or <table>.xlsx for tables of the contract (${tableNames.join(", ")})`);
+    problems.push(`${folder}: ingen eksportfiler — forventede <tabel>.csv eller <tabel>.xlsx for eksportkontraktens tabeller (${tableNames.join(", ")})`);
   const order: readonly Table[] = allTables;
   return files.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
 }
@@ -89,13 +89,13 @@ export async function prepare(
   try {
     buf = await readFile(f.path);
   } catch (e) {
-    problems.push(`${file}: cannot be read (${maskCpr((e as Error).message.split("\n")[0])})`);
+    problems.push(`${file}: kan ikke læses (${maskCpr((e as Error).message.split("\n")[0])})`);
     return;
   }
   const original = buf;
   await yieldToLoop();
   if (buf.length === 0) {
-    problems.push(`${file}: the file is empty — expected a header row and data rows`);
+    problems.push(`${file}: filen er tom — den skal have en overskriftsrække og rækker med data; eksportér den igen`);
     return;
   }
   let format: "csv" | "xlsx" = "csv";
@@ -121,7 +121,7 @@ export async function prepare(
         return;
       }
     } catch (e) {
-      problems.push(`${file}: cannot be read as an Excel workbook (${maskCpr((e as Error).message.split("\n")[0])})`);
+      problems.push(`${file}: kan ikke læses som en Excel-projektmappe (${maskCpr((e as Error).message.split("\n")[0])})`);
       return;
     }
     buf = readFileSync(csvPath);
@@ -175,12 +175,12 @@ export async function prepare(
     }
   }
   if (d.header.every((h) => h.trim() === "")) {
-    problems.push(`${file}, line 1: no header row — the first line must name the columns`);
+    problems.push(`${file}, linje 1: ingen overskriftsrække — første linje skal give kolonnernes navne`);
     return;
   }
   const wrongDelimiter = delimiterProblem(d.header);
   if (format === "csv" && wrongDelimiter) {
-    problems.push(`${file}, line 1: ${wrongDelimiter}`);
+    problems.push(`${file}, linje 1: ${wrongDelimiter}`);
     return;
   }
   const m = matchHeader(file, f.table, d.header, renames, d.head);

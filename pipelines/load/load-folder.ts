@@ -133,7 +133,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   const folder = resolve(cwd, opts.folder);
   // --as-of, else the folder's manifest (libu demo writes one), else today — said in the log (manifest.ts).
   const { asOf, source: asOfSource, note: asOfNote } = resolveAsOf(folder, opts.asOf, localDate(new Date()));
-  if (!existsSync(folder)) throw new InputError([`${opts.folder}: no such folder`]);
+  if (!existsSync(folder)) throw new InputError([`${opts.folder}: mappen findes ikke — giv stien til mappen med eksportfilerne`]);
   if (!statSync(folder).isDirectory())
     throw new InputError([`${opts.folder}: er en fil, ikke en mappe — giv mappen med eksportfilerne (fx ${dirname(opts.folder) || "."})`]);
   const profile = opts.profile ? loadProfile(opts.profile, deps.profilesDir ?? join(cwd, "data/profiles"), cwd, deps.seedsDir) : undefined;
@@ -172,9 +172,9 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     }
     const loadId = await nextLoadId(wh);
     problems.push(...(await olderPseudonyms(wh, files)));
-    await run(wh, "load", `create or replace temp table ${cprKnown} (digits varchar, barn_id uuid, foedselsdato date, koen varchar)`);
+    await run(wh, "indlæsning", `create or replace temp table ${cprKnown} (digits varchar, barn_id uuid, foedselsdato date, koen varchar)`);
     const quarantineDdl = loadTablesDdl.find((d) => d.includes(" quarantine ("))!;
-    await run(wh, "load", quarantineDdl.replace("create table if not exists quarantine", `create or replace temp table ${quarantine}`));
+    await run(wh, "indlæsning", quarantineDdl.replace("create table if not exists quarantine", `create or replace temp table ${quarantine}`));
 
     // Steps 1 and 2. Once a file-level problem is found nothing more is staged, but every file is still checked so
     // that the message lists every problem; problems and reports are listed in the contract's order.

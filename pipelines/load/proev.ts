@@ -5,7 +5,7 @@ import { ident, lit } from "../db.ts";
 import { maskCprSql } from "./cpr-sql.ts";
 import type { Prepared } from "./files.ts";
 import { rawColumn } from "./read.ts";
-import type { Reason } from "../contract.ts";
+import { type Reason, reasons } from "../contract.ts";
 import type { Fejl } from "./validate.ts";
 
 export interface RuleExample {
@@ -70,8 +70,11 @@ export function ruleExamples(rows: { regel: number; kolonne: string; aarsag: str
   return out;
 }
 
-/** `regel 2 ukendt_kode i kilde: 812 (fx "Sundhedsplejen", "Skolen")` */
+/** A rule as the user reads it: its number and the contract's text, never the internal reason code. */
+export const ruleLabel = (regel: number, aarsag: Reason) => `regel ${regel} (${reasons[aarsag]?.tekst ?? "ukendt regel"})`;
+
+/** `regel 2 (koden findes ikke i kodelisten) i kilde: 812 (fx "Sundhedsplejen", "Skolen")` */
 export function formatRuleExample(e: RuleExample): string {
   const where = e.kolonne ? ` i ${e.kolonne}` : "";
-  return `regel ${e.regel} ${e.aarsag}${where}: ${e.antal.toLocaleString("da-DK")}${e.eksempler.length ? ` (fx ${e.eksempler.map((x) => `"${x}"`).join(", ")})` : ""}`;
+  return `${ruleLabel(e.regel, e.aarsag)}${where}: ${e.antal.toLocaleString("da-DK")}${e.eksempler.length ? ` (fx ${e.eksempler.map((x) => `"${x}"`).join(", ")})` : ""}`;
 }

@@ -103,10 +103,15 @@ export function loadProfile(nameOrPath: string, profilesDir: string, cwd: string
     );
   }
   let raw: unknown;
+  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   try {
-    raw = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+    raw = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${path}: ikke gyldig JSON (${(e as Error).message})`);
+    // JSON.parse's own message is English: say where, as line and column, instead.
+    const at = /position (\d+)/.exec((e as Error).message);
+    const before = at ? text.slice(0, Number(at[1])).split("\n") : undefined;
+    const where = before ? `, linje ${before.length}, kolonne ${before[before.length - 1].length + 1}` : "";
+    throw new UsageError(`${path}${where}: ikke gyldig JSON — ret profilen (tjek kommaer, anførselstegn og klammer)`);
   }
   const problems = checkProfile(raw, seedsDir);
   if (problems.length) throw new UsageError(problems.map((p) => `${path}: ${p}`).join("\n"));

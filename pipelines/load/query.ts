@@ -11,7 +11,8 @@ export function cleanError(e: unknown, what: string): LibuError {
   if (e instanceof LibuError) return e;
   const full = diskFullError(e, what, { unchanged: true });
   if (full) return full;
-  const msg = String((e as Error)?.message ?? e).split("\n")[0];
+  // The load's own temp tables (`_libu_ny_underretninger`, …) are named by their contract table: users never see them.
+  const msg = String((e as Error)?.message ?? e).split("\n")[0].replace(/\b_libu_[a-z]+_(?=[a-z])/g, "");
   return new LibuError(`${what}: ${maskCpr(msg)}`);
 }
 

@@ -101,7 +101,7 @@ export async function readRaw(wh: Warehouse, args: ReadArgs, log: Logger): Promi
   let blankLines: number[] = [];
   try {
     // Decided beforehand: inside the load's transaction a failed statement cannot be retried.
-    const reading = run(wh, `${args.file}: cannot be read`, read(!args.mixedLineEnds)).catch((e: Error) => {
+    const reading = run(wh, `${args.file}: kan ikke læses`, read(!args.mixedLineEnds)).catch((e: Error) => {
       throw /state machine reached an invalid state/i.test(e.message) ? unsplittable(args) : e;
     });
     blankLines = args.blankLines(); // JavaScript's work while DuckDB reads on its own threads
@@ -152,7 +152,7 @@ export async function readRaw(wh: Warehouse, args: ReadArgs, log: Logger): Promi
        encoding = 'utf-8', strict_mode = false, columns = {${textColumns}})`,
     );
     [{ textRows }] = await all<{ textRows: number }>(wh, args.file, `select count(*)::integer as textRows from ${t.text}`);
-    if (textRows !== lines.length) throw new LibuError(`${args.file}: ${lines.length} lines to read as text, ${textRows} read`);
+    if (textRows !== lines.length) throw new LibuError(`${args.file}: ${lines.length} linjer skulle læses som tekst, men ${textRows} blev læst — intet er indlæst; eksportér filen igen`);
     text = t.text;
   }
   let skips: string | undefined;
@@ -170,6 +170,6 @@ export async function readRaw(wh: Warehouse, args: ReadArgs, log: Logger): Promi
     );
     skips = t.skips;
   }
-  if (!/^[0-9]+$/.test(firstRowid)) throw new LibuError(`${args.file}: unexpected first rowid ${firstRowid}`);
+  if (!/^[0-9]+$/.test(firstRowid)) throw new LibuError(`${args.file}: uventet første række-id ${firstRowid} — intet er indlæst; kør indlæsningen igen`);
   return { raw: t.raw, firstRowid, rejects: t.rejects, text, skips, rows, rejectedLines: rejected, textRows };
 }

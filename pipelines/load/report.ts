@@ -3,7 +3,7 @@ import { maskCpr } from "../cpr.ts";
 import { formatDuration } from "../log.ts";
 import { type AsOfSource, EXPORT_MANIFEST } from "./manifest.ts";
 import { MAX_REJECT_SHARE, type Reason, type RuleNumber } from "../contract.ts";
-import { formatRuleExample, type RuleExample } from "./proev.ts";
+import { formatRuleExample, ruleLabel, type RuleExample } from "./proev.ts";
 
 export interface ReasonCount {
   regel: RuleNumber;
@@ -58,7 +58,7 @@ const asOfFrom: Record<AsOfSource, string> = { flag: "", manifest: ` (fra ${EXPO
 
 export function formatReport(r: LoadReport): string {
   const lines = [
-    `${r.proev ? "prøvekørsel (--proev), intet er indlæst — " : ""}load ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}${asOfFrom[r.asOfSource]}` +
+    `${r.proev ? "prøvekørsel (--proev), intet er indlæst — " : ""}indlæsning ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}${asOfFrom[r.asOfSource]}` +
       `${r.profile ? `, profil ${r.profile}` : ""} (${formatDuration(r.ms)})`,
   ];
   const head = ["tabel", "fil", "læst", "indlæst", "karantæne", "tid"];
@@ -70,7 +70,7 @@ export function formatReport(r: LoadReport): string {
   r.tables.forEach((t, i) => {
     lines.push(fmt(rows[i]));
     if (t.eksempler) for (const e of t.eksempler) lines.push(`    ${formatRuleExample(e)}`);
-    else for (const q of t.byReason) lines.push(`    regel ${q.regel} ${q.aarsag}: ${num(q.antal)}`);
+    else for (const q of t.byReason) lines.push(`    ${ruleLabel(q.regel, q.aarsag)}: ${num(q.antal)}`);
     if (t.stopper)
       lines.push(`    mere end ${MAX_REJECT_SHARE * 100} % i karantæne: en rigtig indlæsning stopper her og indlæser intet (medmindre --accept-rejects)`);
     if (t.extraColumns.length) lines.push(`    ekstra kolonner (ignoreret): ${t.extraColumns.join(", ")}`);

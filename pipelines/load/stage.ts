@@ -117,7 +117,7 @@ export async function stage(
   if (lines.unclosedQuote) return `${p.file}: ${describeUnclosedQuote(lines.unclosedQuote)}`;
   const lost = accountingProblem(lines.records, raw.rows + raw.textRows, raw.rejectedLines);
   if (lost) return `${p.file}: ${lost}`;
-  if (raw.rows + raw.rejectedLines + raw.textRows === 0) return `${p.file}: no data rows — the file has a header but no rows`;
+  if (raw.rows + raw.rejectedLines + raw.textRows === 0) return `${p.file}: ingen rækker med data — filen har kun overskriftsrækken; eksportér den igen med data`;
   const notes = [...p.notes];
   const rawColumns = new Map([...p.columns].map(([name, i]) => [name, rawColumn(i)]));
   const decimals = await decimalConventions(wh, p, raw, rawColumns, notes);
@@ -273,8 +273,21 @@ function quarantineInsert(a: {
        ${fejl.length ? `${brokenRows(rows, true)} union all` : ""}
        ${fejl.length && textRows ? `${brokenRows(textRows, false)} union all` : ""}
        select ${head}, linje, ${rejectColumn}, ${reasons.ulaeselig_linje.regel}, ${lit("ulaeselig_linje" satisfies Reason)},
-         ${maskCprSql(`${lit(`${reasons.ulaeselig_linje.tekst}: `)} || lower(fejltype) || ' (' || coalesce(besked, '') || ')'`)},
+         ${maskCprSql(`${lit(`${reasons.ulaeselig_linje.tekst}: `)} || ${unreadableSql("fejltype", "besked")}`)},
          ${rejectText}
        from ${raw.rejects}
      ) order by 4`;
+}
+
+/** DuckDB's reject type and English message as Danish: what is wrong with the line, with the column counts it found. */
+function unreadableSql(type: string, message: string): string {
+  const what = `case lower(${type})
+    when 'missing columns' then 'for få kolonner'
+    when 'too many columns' then 'for mange kolonner'
+    when 'unquoted value' then 'et anførselstegn (") midt i et felt'
+    when 'line size over maximum' then 'linjen er for lang'
+    when 'invalid unicode' then 'tegn, der ikke findes i filens tegnsæt'
+    else 'ulæselig linje' end`;
+  const counts = `regexp_extract(${message}, 'Expected Number of Columns: ([0-9]+) Found: ([0-9]+)', ['ventet', 'fundet'])`;
+  return `${what} || coalesce(' (' || ${counts}.fundet || ' af ' || ${counts}.ventet || ' kolonner)', '') || ' — ret linjen i filen, eller eksportér den igen'`;
 }

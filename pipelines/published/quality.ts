@@ -77,7 +77,7 @@ export function addQualityCells(b: SystemBuilder, loads: LoadRow[], quarantine: 
 
 /** The reason in Danish, as the load report words it. */
 function tekst(code: unknown): string {
-  const t = (reasons as Record<string, { tekst: string }>)[String(code)]?.tekst.split(" / ")[0];
+  const t = (reasons as Record<string, { tekst: string }>)[String(code)]?.tekst;
   return t ? t[0].toUpperCase() + t.slice(1) : String(code ?? "");
 }
 

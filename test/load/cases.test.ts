@@ -257,7 +257,7 @@ describe("files and folders that gave unclear messages", () => {
 
   it("a tab-delimited file (it said 'missing required column' for columns that are there)", async () => {
     expect(await problemOf({ "underretninger.csv": notifications(2).replaceAll(";", "\t") })).toEqual([
-      "underretninger.csv, line 1: kolonnerne er adskilt af tabulatortegn — libu læser ; eller , som skilletegn; gem filen som CSV med semikolon (;)",
+      "underretninger.csv, linje 1: kolonnerne er adskilt af tabulatortegn — libu læser ; eller , som skilletegn; gem filen som CSV med semikolon (;)",
     ]);
   });
 

@@ -54,7 +54,7 @@ describe("the pinned calls of docs/cli.md", () => {
     const db = join(tempDir(), "w.duckdb");
     const load = npx(["load", fixture("basis"), "--as-of", "2025-02-01", "--db", db]);
     expect(load.status, load.stderr).toBe(0);
-    expect(load.stdout).toMatch(/^load 1: 6 tabeller/);
+    expect(load.stdout).toMatch(/^indlæsning 1: 6 tabeller/);
     expect(load.stdout).toMatch(/underretninger\s+underretninger\.csv\s+3\s+3\s+0/);
     if (existsSync(join(repoRoot, "pipelines/commands/build.ts"))) {
       const build = npx(["build", "--db", db]);

@@ -138,7 +138,7 @@ describe("randomly corrupted files", () => {
       if (error) {
         // Clean: a file-level problem naming the file, one line each, never an unexpected error.
         expect(error.name, `${label}: ${error.message}`).toBe("InputError");
-        for (const line of error.problems!) expect(line, label).toMatch(/^(undersoegelser\.csv\b|.*: no export files)/);
+        for (const line of error.problems!) expect(line, label).toMatch(/^(undersoegelser\.csv\b|.*: ingen eksportfiler)/);
         expect(error.message, label).not.toMatch(CPR_STANDALONE);
         outcomes.failed++;
         continue;

@@ -78,7 +78,7 @@ describe("libu rekey", () => {
     expect(await fingerprint(db)).toBe(keyFingerprint(A));
     const whole = libu(B, ["rekey", fixture("basis"), ...asOf]);
     expect(whole.status, whole.stderr).toBe(0);
-    expect(whole.stdout).toMatch(/^load 2: 6 tabeller/);
+    expect(whole.stdout).toMatch(/^indlæsning 2: 6 tabeller/);
     expect(await fingerprint(db)).toBe(keyFingerprint(B));
     expect(libu(B, ["load", fixture("basis2"), ...asOf]).status).toBe(0);
     expect(libu(A, ["load", fixture("basis2"), ...asOf]).status).toBe(5);

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { allTables, tables } from "../../pipelines/contract.ts";
+import { allTables, type Reason, reasons, tables } from "../../pipelines/contract.ts";
 import type { Warehouse } from "../../pipelines/db.ts";
 import { formatReport } from "../../pipelines/load/report.ts";
 import { CPR_PATTERN, fixture, freshWarehouse, load, rows, tempDir } from "./helpers.ts";
@@ -153,7 +153,7 @@ describe("quarantine: one fixture per rule", () => {
       const q = await rows(wh, `select fil, linje, kolonne, regel, aarsag, besked, raa_tekst from quarantine`);
       expect(q).toHaveLength(1);
       expect(q[0]).toMatchObject({ fil: "underretninger.csv", linje: 5, kolonne, regel, aarsag });
-      expect(q[0].besked).toMatch(/ \/ /); // Danish / English
+      expect(q[0].besked).toContain(reasons[aarsag as Reason].tekst); // the contract's Danish text, one home
       expect(q[0].raa_tekst).toMatch(/^U[29];[0-9]{6}-\*\*\*\*;/);
       const t = report!.tables[0];
       expect([t.rowsRead, t.rowsLoaded, t.rowsQuarantined]).toEqual([4, 3, 1]);
@@ -164,7 +164,7 @@ describe("quarantine: one fixture per rule", () => {
         { raekker_laest: 4, raekker_indlaest: 3, raekker_karantaene: 1 },
       ]);
       // The message names the offending code; the text is the line as written, CPR masked.
-      if (regel === 2) expect(q[0]).toMatchObject({ besked: "kilde: koden findes ikke i kodelisten / code is not in its code list: nabo", raa_tekst: "U9;010115-****;08-01-2025 10:00;nabo;;;;;;;Team Nord;" });
+      if (regel === 2) expect(q[0]).toMatchObject({ besked: "kilde: koden findes ikke i kodelisten: nabo", raa_tekst: "U9;010115-****;08-01-2025 10:00;nabo;;;;;;;Team Nord;" });
       // Rule 4 keeps the first of the two rows.
       if (regel === 4) expect(await rows(wh, `select _linje from src_underretninger where underretning_id = 'U2'`)).toEqual([{ _linje: 3 }]);
     });
@@ -233,10 +233,10 @@ describe("typed reading", () => {
 describe("file-level problems fail the whole load and change nothing", () => {
   const cases: [string, RegExp][] = [
     ["fejl-mangler-kolonne", /^underretninger\.csv, linje 1: mangler den påkrævede kolonne kilde \(underretninger\)/m],
-    ["fejl-ukendt-tabel", /^boerneplaner\.csv: "boerneplaner" is not a table of the contract/m],
-    ["fejl-tom", /^underretninger\.csv: the file is empty/m],
-    ["fejl-ingen-raekker", /^underretninger\.csv: no data rows/m],
-    ["fejl-utf16", /^underretninger\.csv: unknown encoding \(UTF-16\)/m],
+    ["fejl-ukendt-tabel", /^boerneplaner\.csv: "boerneplaner" er ikke en tabel i eksportkontrakten/m],
+    ["fejl-tom", /^underretninger\.csv: filen er tom/m],
+    ["fejl-ingen-raekker", /^underretninger\.csv: ingen rækker med data/m],
+    ["fejl-utf16", /^underretninger\.csv: ukendt tegnsæt \(UTF-16\)/m],
   ];
   for (const [name, message] of cases) {
     it(name, async () => {
@@ -262,7 +262,7 @@ describe("file-level problems fail the whole load and change nothing", () => {
   });
 
   it("a missing folder and a bad --as-of", async () => {
-    expect((await load(wh, { folder: "/nonexistent/libu" })).error!.message).toMatch(/no such folder/);
+    expect((await load(wh, { folder: "/nonexistent/libu" })).error!.message).toMatch(/mappen findes ikke/);
     expect((await load(wh, { folder: fixture("basis"), asOf: "31-01-2025" })).error!.message).toMatch(/--as-of skal være en dato ÅÅÅÅ-MM-DD, ikke "31-01-2025"/);
   });
 });
@@ -284,7 +284,7 @@ describe("the 5 % guard", () => {
   it("fails above 5 %, naming the file and the reasons, and changes nothing", async () => {
     const { error } = await load(wh, { folder: folderWith(19, 2) });
     expect(error!.message).toMatch(
-      /^underretninger\.csv: 2 af 21 rækker \(9,5 %\) ville komme i karantæne, mere end 5 % \(regel 2 ukendt_kode i kilde: 2 \(fx "nabo"\)\).*--proev.*--accept-rejects/,
+      /^underretninger\.csv: 2 af 21 rækker \(9,5 %\) ville komme i karantæne, mere end 5 % \(regel 2 \(koden findes ikke i kodelisten\) i kilde: 2 \(fx "nabo"\)\).*--proev.*--accept-rejects/,
     );
     const t = await rows(wh, `select count(*)::integer n from information_schema.tables where table_name = 'load_log'`);
     expect(t).toEqual([{ n: 0 }]);
@@ -316,7 +316,7 @@ describe("snapshots", () => {
     const before = await rows(wh, `select underretning_id from src_underretninger order by _linje`);
     const { error } = await load(wh, { folder: fixture("basis2") });
     expect(error?.problems).toEqual([
-      "src_foranstaltninger: written by an older libu (barn_id as text), so its children would not match this load's — load its export again in the same folder as this load",
+      "foranstaltninger: skrevet af en ældre libu (barn_id som tekst), så dens børn passer ikke med denne indlæsnings — læg tabellens eksportfil i samme mappe som denne indlæsning, og indlæs igen",
     ]);
     expect(await rows(wh, `select underretning_id from src_underretninger order by _linje`)).toEqual(before);
     // With its export in the folder the table is replaced, and the load goes through.

@@ -44,7 +44,7 @@ describe("libu load --proev", () => {
     expect(t.eksempler![1].eksempler).toEqual(["310299-****"]);
     const text = formatReport(report!);
     expect(text).toMatch(/^prøvekørsel \(--proev\), intet er indlæst/);
-    expect(text).toContain('regel 2 ukendt_kode i kilde: 4 (fx "nabo');
+    expect(text).toContain('regel 2 (koden findes ikke i kodelisten) i kilde: 4 (fx "nabo');
     expect(text).toMatch(/en rigtig indlæsning stopper her/);
     expect(text).not.toMatch(CPR_PATTERN);
     expect(await tableNames(wh)).toEqual([]);
@@ -75,8 +75,8 @@ describe("libu load --proev", () => {
     const { error } = await load(wh, { folder: folderWith(4) });
     const line = error!.message;
     expect(line).toMatch(/^underretninger\.csv: 5 af 24 rækker \(20,8 %\) ville komme i karantæne/);
-    expect(line).toContain('regel 2 ukendt_kode i kilde: 4 (fx "nabo');
-    expect(line).toContain('regel 3 ugyldigt_cpr i cpr: 1 (fx "310299-****")');
+    expect(line).toContain('regel 2 (koden findes ikke i kodelisten) i kilde: 4 (fx "nabo');
+    expect(line).toContain('regel 3 (ugyldigt CPR-nummer) i cpr: 1 (fx "310299-****")');
     expect(line).toMatch(/--proev.*--accept-rejects/);
     expect(line).not.toMatch(CPR_PATTERN);
     expect(line.split("\n")).toHaveLength(1);
