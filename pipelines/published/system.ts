@@ -21,7 +21,22 @@ import { readTilsyn } from "../tilsyn/published.ts";
 export interface PublishedSystemOptions {
   /** The previous releases' published figures (their `figurer`), oldest first. */
   previous?: PreviousRelease[];
+  /** Every round of the suppression loop (see `slowRounds` for what a user should see). */
   log?: (line: string) => void;
+}
+
+/** Rounds of the suppression loop after which a build says it is still at work, and then every so many. */
+export const SLOW_ROUNDS = 10;
+
+/**
+ * A log of the loop for a user: nothing while it is quick, then every `SLOW_ROUNDS`th round's line, so a build
+ * on a large municipality never sits silent for minutes.
+ */
+export function slowRounds(log: (line: string) => void): (line: string) => void {
+  return (line) => {
+    const round = /runde (\d+):/.exec(line);
+    if (round && Number(round[1]) % SLOW_ROUNDS === 0) log(`${line} — stadig i gang`);
+  };
 }
 
 export interface Rapport extends Omit<ProtectReport, "last"> {

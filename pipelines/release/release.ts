@@ -13,6 +13,7 @@ import { REPO } from "../paths.ts";
 import { tableCsv, writeParquet } from "./files.ts";
 import { type Manifest, canonicalJson, fileHashes, sha256, writeManifest } from "./manifest.ts";
 import { publishedFigures, publishedSystem, publishedTables, type PublishedSystem } from "./published.ts";
+import { slowRounds } from "../published/system.ts";
 import { REVISION_COLUMNS, type Revision, revisions } from "./revisions.ts";
 import { forgetRelease, ownReleaseFigures, previousReleases, recordManifest, recordRelease, releases } from "./store.ts";
 import { csvFormatRows } from "d3-dsv";
@@ -99,7 +100,7 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
   let revs: Revision[];
   let manifestBase: Omit<Manifest, "filer" | "oprettet" | "revisioner">;
   try {
-    sys = await log.timed("udgiv: tal beregnet", async () => publishedSystem(wh, await previousReleases(wh)));
+    sys = await log.timed("udgiv: tal beregnet", async () => publishedSystem(wh, await previousReleases(wh), slowRounds((line) => log.info(line))));
     if (!sys.kpi.kvartaler.includes(kvartal))
       throw new LibuError(`ingen tal for ${kvartal} i datavarehuset — kvartaler med tal: ${sys.kpi.kvartaler.join(", ") || "ingen"}`);
     const seneste = sys.kpi.meta.seneste_kvartal;

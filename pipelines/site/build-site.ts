@@ -10,7 +10,7 @@ import { delimiter, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openWarehouse } from "../db.ts";
 import { writeHandover } from "../published/handover.ts";
-import { publishedSystem, rapportLinje, siteData } from "../published/system.ts";
+import { publishedSystem, rapportLinje, siteData, slowRounds } from "../published/system.ts";
 import { previousReleases } from "../release/store.ts";
 import { LibuError } from "../errors.ts";
 import { onInterrupt } from "../interrupt.ts";
@@ -82,7 +82,7 @@ export async function buildSite({ dbPath, outDir, env = process.env, log = () =>
   let handover: ReturnType<typeof writeHandover>;
   let rapport: string;
   try {
-    const pub = await publishedSystem(wh, { previous: await previousReleases(wh) });
+    const pub = await publishedSystem(wh, { previous: await previousReleases(wh), log: slowRounds(log) });
     rapport = rapportLinje(pub.rapport);
     handover = writeHandover(siteData(pub));
   } catch (e) {

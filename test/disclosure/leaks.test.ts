@@ -7,6 +7,7 @@ import { SystemBuilder, type Cell, type PublishedCells, type State } from "../..
 import { planStatus } from "../../pipelines/published/plan.ts";
 import type { PublishedKpiRow } from "../../pipelines/published/kpi.ts";
 import { suppressSystem } from "../../pipelines/suppress.ts";
+import { slowRounds } from "../../pipelines/published/system.ts";
 
 type Spec = [key: string, n: number, state?: State, extra?: Partial<Cell>];
 
@@ -170,5 +171,15 @@ describe("a trial's audit (`only`) reads only the linked part of the system", ()
     const byTrial: string[] = [];
     for (let i = 0; i < sys.cells.length; i++) byTrial.push(...labels((await audit(sys, { only: i })).leaks));
     expect(byTrial.sort()).toEqual(whole);
+  });
+});
+
+describe("a long suppression loop is never silent", () => {
+  it("passes every tenth round's line to the user, and nothing before", () => {
+    const seen: string[] = [];
+    const log = slowRounds((l) => seen.push(l));
+    for (let r = 1; r <= 25; r++) log(`tjek af diskretion, runde ${r}: 3.075 skjulte små tal, 863 kan regnes ud eller indsnævres (900 ms)`);
+    log("  skjuler kpi|x for kpi|y");
+    expect(seen).toEqual([10, 20].map((r) => `tjek af diskretion, runde ${r}: 3.075 skjulte små tal, 863 kan regnes ud eller indsnævres (900 ms) — stadig i gang`));
   });
 });
