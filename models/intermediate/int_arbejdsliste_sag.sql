@@ -6,7 +6,7 @@ select
   s.sag_id,
   s.enhed,
   s.sagsbehandler_id,
-  coalesce(s.lukket, date '9999-12-31') >= p.dato as aktiv
+  aktiv_paa (s.oprettet, s.lukket, p.dato) as aktiv
 from
   stg_sager as s
   cross join int_arbejdsliste_parametre as p
@@ -17,7 +17,7 @@ qualify
     partition by
       s.barn_id
     order by
-      coalesce(s.lukket, date '9999-12-31') >= p.dato desc,
+      aktiv_paa (s.oprettet, s.lukket, p.dato) desc,
       s.oprettet desc,
       s.sag_id desc
   ) = 1

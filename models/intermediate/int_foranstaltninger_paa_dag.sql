@@ -21,5 +21,4 @@ select
 from
   stg_foranstaltninger as f
   -- An open end is active for ever; a far-future date keeps this a plain range join.
-  join int_statusdage as d on f.startet <= d.dag
-  and coalesce(f.ophoert, date '9999-12-31') >= d.dag
+  join int_statusdage as d on aktiv_paa (f.startet, f.ophoert, d.dag)

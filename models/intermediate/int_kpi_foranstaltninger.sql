@@ -12,7 +12,7 @@ with
       f.enhed
     from
       stg_foranstaltninger as f
-      join int_kvartaler as k on k.kvartal = concat(year(f.startet), 'K', quarter(f.startet))
+      join int_kvartaler as k on k.kvartal = kvartal_af (f.startet)
   ),
   kpi_10 as (
     select
@@ -38,7 +38,7 @@ with
       1 as naevner
     from
       int_handleplan_frister as p
-      join int_kvartaler as k on k.kvartal = concat(year(p.frist), 'K', quarter(p.frist))
+      join int_kvartaler as k on k.kvartal = kvartal_af (p.frist)
   ),
   kpi_12 as (
     -- Every conversation row counts: held, or lawfully omitted (undladt true); int_boernesamtale_foer_afgoerelse.

@@ -9,8 +9,7 @@ with
       count(*) as sager
     from
       stg_sager as s
-      join int_kvartaler as k on s.oprettet <= k.qe
-      and coalesce(s.lukket, date '9999-12-31') >= k.qe
+      join int_kvartaler as k on aktiv_paa (s.oprettet, s.lukket, k.qe)
     group by
       k.kvartal,
       s.enhed
@@ -24,8 +23,7 @@ with
       sum(cast(b.normering as decimal(38, 10))) as fte
     from
       stg_sagsbehandlere as b
-      join int_kvartaler as k on b.fra_dato <= k.qe
-      and coalesce(b.til_dato, date '9999-12-31') >= k.qe
+      join int_kvartaler as k on aktiv_paa (b.fra_dato, b.til_dato, k.qe)
     group by
       k.kvartal,
       b.enhed

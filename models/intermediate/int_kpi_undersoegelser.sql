@@ -11,7 +11,7 @@ with
       u.frist_begrundelse is not null as begrundet
     from
       stg_undersoegelser as u
-      join int_kvartaler as q on q.kvartal = concat(year(u.frist), 'K', quarter(u.frist))
+      join int_kvartaler as q on q.kvartal = kvartal_af (u.frist)
   ),
   kpi_7_bfu_rettidig_4m as (
     select

@@ -21,8 +21,7 @@ with
     from
       int_anbringelse_paa_dag as p
       join int_anbringelsesforloeb as f on f.barn_id = p.barn_id
-      and f.startet <= p.dag
-      and coalesce(f.ophoert, date '9999-12-31') >= p.dag
+      and aktiv_paa (f.startet, f.ophoert, p.dag)
   ),
   besoeg as (
     -- Visits in the continuous placement up to the day: an earlier one never decides the deadline.

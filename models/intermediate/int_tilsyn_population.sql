@@ -27,8 +27,7 @@ with
       s.lukket
     from
       stg_sager as s
-      join kvartaler as k on s.oprettet <= k.qe
-      and coalesce(s.lukket, date '9999-12-31') >= k.qs
+      join kvartaler as k on aktiv_i (s.oprettet, s.lukket, k.qs, k.qe)
   ),
   boern as (
     select distinct
@@ -131,8 +130,7 @@ with
     from
       boern as b
       join stg_undersoegelser as u on u.barn_id = b.barn_id
-      and u.startet <= b.qe
-      and coalesce(u.afsluttet, date '9999-12-31') >= b.qs
+      and aktiv_i (u.startet, u.afsluttet, b.qs, b.qe)
   ),
   foranstaltning_flag as (
     -- Measures active in the quarter.
@@ -147,8 +145,7 @@ with
     from
       boern as b
       join stg_foranstaltninger as f on f.barn_id = b.barn_id
-      and f.startet <= b.qe
-      and coalesce(f.ophoert, date '9999-12-31') >= b.qs
+      and aktiv_i (f.startet, f.ophoert, b.qs, b.qe)
     group by
       b.periode,
       b.barn_id

@@ -19,8 +19,7 @@ select
   cast(max(f.trin) as integer) as trin
 from
   stg_foranstaltninger as f
-  join dage as d on f.startet <= d.dag
-  and coalesce(f.ophoert, date '9999-12-31') >= d.dag
+  join dage as d on aktiv_paa (f.startet, f.ophoert, d.dag)
 group by
   d.dag,
   f.barn_id

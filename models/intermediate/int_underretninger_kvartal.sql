@@ -24,4 +24,4 @@ select
 from
   int_underretninger_frister as u
   -- The quarter by its key, a hash join: a range join on qs … qe cost seconds on the national set.
-  join int_kvartaler as q on q.kvartal = concat(year(u.modtaget_dato), 'K', quarter(u.modtaget_dato))
+  join int_kvartaler as q on q.kvartal = kvartal_af (u.modtaget_dato)

@@ -14,5 +14,4 @@ select
   u.frist_begrundelse
 from
   stg_undersoegelser as u
-  join int_statusdage as d on u.startet <= d.dag
-  and coalesce(u.afsluttet, date '9999-12-31') > d.dag
+  join int_statusdage as d on aaben_paa (u.startet, u.afsluttet, d.dag)

@@ -23,7 +23,7 @@ with
       0 as ophoert
     from
       stg_foranstaltninger as f
-      join int_kvartaler as k on k.kvartal = concat(year(f.startet), 'K', quarter(f.startet))
+      join int_kvartaler as k on k.kvartal = kvartal_af (f.startet)
     where
       f.er_anbringelse
   ),
@@ -37,7 +37,7 @@ with
       1 as ophoert
     from
       stg_foranstaltninger as f
-      join int_kvartaler as k on k.kvartal = concat(year(f.ophoert), 'K', quarter(f.ophoert))
+      join int_kvartaler as k on k.kvartal = kvartal_af (f.ophoert)
     where
       f.er_anbringelse
   ),

@@ -14,7 +14,7 @@ with
       b.sagsbehandler_id,
       b.enhed,
       b.normering,
-      coalesce(b.til_dato, date '9999-12-31') >= p.dato as aktiv
+      aktiv_paa (b.fra_dato, b.til_dato, p.dato) as aktiv
     from
       stg_sagsbehandlere as b
       cross join p
@@ -25,7 +25,7 @@ with
         partition by
           b.sagsbehandler_id
         order by
-          coalesce(b.til_dato, date '9999-12-31') >= p.dato desc,
+          aktiv_paa (b.fra_dato, b.til_dato, p.dato) desc,
           b.fra_dato desc
       ) = 1
   ),
@@ -38,8 +38,7 @@ with
       stg_sager as s
       cross join p
     where
-      s.oprettet <= p.dato
-      and coalesce(s.lukket, date '9999-12-31') >= p.dato
+      aktiv_paa (s.oprettet, s.lukket, p.dato)
     group by
       s.sagsbehandler_id
   ),

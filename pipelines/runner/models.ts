@@ -41,6 +41,35 @@ export function discoverSeeds(modelsDir: string): Seed[] {
     });
 }
 
+/** A model-level SQL macro: `macros/<name>.sql` holds one `create or replace macro <name>(…) as …`. */
+export interface Macro {
+  name: string;
+  path: string;
+  sql: string;
+}
+
+/**
+ * The macros of `macros/` (models/README.md "Macros"): one per file, named after it, created by the runner before
+ * any seed or model, so every model reads "the quarter of a date" or "active on day D" from one definition.
+ */
+export function discoverMacros(modelsDir: string): Macro[] {
+  const dir = join(modelsDir, "macros");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => {
+      const path = join(dir, f);
+      const name = basename(f, ".sql");
+      const sql = readFileSync(path, "utf8");
+      const declared = stripCommentsAndStrings(sql).match(/^\s*create\s+or\s+replace\s+macro\s+([a-z_][a-z0-9_]*)\s*\(/i)?.[1];
+      if (declared?.toLowerCase() !== name) {
+        throw new BuildError(`makroen i ${path} skal begynde med \`create or replace macro ${name}(…)\` (én makro pr. fil, navngivet efter filen)`);
+      }
+      return { name, path, sql };
+    });
+}
+
 /** The SQL without comments and string literals, so names in them don't count as dependencies. */
 export function stripCommentsAndStrings(sql: string): string {
   return sql

@@ -9,7 +9,7 @@ import { defaultMacrosDdl } from "../contract-staging.ts";
 import { allTables } from "../contract.ts";
 import { warehouseDdl } from "../warehouse.ts";
 import { commentFixedTables, commentTable, mainRelations, tableColumns } from "./comments.ts";
-import { type Model, discoverModels, discoverSeeds, orderModels } from "./models.ts";
+import { type Model, discoverMacros, discoverModels, discoverSeeds, orderModels } from "./models.ts";
 
 export interface BuildOptions {
   modelsDir: string;
@@ -104,12 +104,20 @@ export async function buildModels(
   runDataTests?: DataTestRunner,
 ): Promise<BuildResult> {
   const models = orderModels(discoverModels(opts.modelsDir));
+  const macros = discoverMacros(opts.modelsDir);
   const result: BuildResult = { models: [], tests: [] };
   await wh.run("begin transaction");
   let testsRan = false;
   let committed = false;
   try {
     for (const ddl of [...warehouseDdl(), ...defaultMacrosDdl(allTables), RESULTS_DDL]) await wh.run(ddl);
+    for (const macro of macros) {
+      try {
+        await wh.run(macro.sql.trim().replace(/;\s*$/, ""));
+      } catch (e) {
+        throw new BuildError(`makroen ${macro.name} (${macro.path}) fejlede: ${(e as Error).message.split("\n")[0]}; de forrige tabeller beholdes`);
+      }
+    }
     await loadSeeds(wh, opts.modelsDir);
     await writeConfigTables(wh, opts.config);
     await commentBaseTables(wh);
