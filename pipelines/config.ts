@@ -2,7 +2,9 @@
 // Every local rule the KPIs or the site use lives here or in a seed, never in a hidden constant.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { tableNames } from "./contract.ts";
 import { LibuError } from "./errors.ts";
+import { isoDay } from "./load/manifest.ts";
 
 export interface LocalClosingDay {
   /** A recurring day (`"12-24"`, month-day) or one date (`"2025-05-30"`). */
@@ -44,6 +46,13 @@ export interface Config {
   udvalg: string;
   /** Releases: how far a published figure must move to count as revised (shares as 0–1). */
   revisionsgraenser: { andel: number; antal: number; forhold: number };
+  /**
+   * The day (YYYY-MM-DD) from which the case system's data are complete (go-live, migration): no quarter that starts
+   * before it is reported. Replaces the `data_fra` of the export's libu-manifest.json (models/intermediate/int_data_fra.sql).
+   */
+  dataFra?: string;
+  /** The same per table (`{"foranstaltninger": "2022-10-02"}`), for a table whose history starts later; the latest date counts. */
+  dataFraTabel?: Record<string, string>;
 }
 
 export const DEMO_KEY = "libu-DEMO-NØGLE-kun-til-syntetiske-data";
@@ -88,6 +97,14 @@ export function loadConfig(path: string): Config {
   if (typeof config.udvalg !== "string" || !config.udvalg.trim()) throw new LibuError(`${path}: udvalg skal være navnet på udvalget, fx "Børne- og Ungeudvalget"`);
   for (const d of config.lukkedage)
     if (!/^(\d{4}-)?\d{2}-\d{2}$/.test(d.dag)) throw new LibuError(`${path}: lukkedage: "${d.dag}" er hverken MM-DD eller ÅÅÅÅ-MM-DD`);
+  if (config.dataFra !== undefined && !isoDay(config.dataFra))
+    throw new LibuError(`${path}: dataFra skal være en dato ÅÅÅÅ-MM-DD (den dag, sagssystemets data er komplette fra), ikke ${JSON.stringify(config.dataFra)}`);
+  if (config.dataFraTabel !== undefined && (typeof config.dataFraTabel !== "object" || config.dataFraTabel === null || Array.isArray(config.dataFraTabel)))
+    throw new LibuError(`${path}: dataFraTabel skal være et objekt med en dato pr. tabel, fx {"foranstaltninger": "2022-10-02"}`);
+  for (const [tabel, dato] of Object.entries(config.dataFraTabel ?? {})) {
+    if (!(tableNames as readonly string[]).includes(tabel)) throw new LibuError(`${path}: dataFraTabel: "${tabel}" er ikke en tabel i kontrakten (${tableNames.join(", ")})`);
+    if (!isoDay(dato)) throw new LibuError(`${path}: dataFraTabel.${tabel} skal være en dato ÅÅÅÅ-MM-DD, ikke ${JSON.stringify(dato)}`);
+  }
   for (const t of config.udviklingsplan)
     if (!/^\d{4}(K[1-4])?$/.test(t.periode)) throw new LibuError(`${path}: udviklingsplan: periode "${t.periode}" er hverken ÅÅÅÅ eller ÅÅÅÅKn`);
   return config;

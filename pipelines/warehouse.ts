@@ -50,6 +50,7 @@ export const loadTablesDdl = [
     load_id integer, tabel varchar, fil varchar, sha256 varchar, format varchar, tegnsaet varchar,
     skilletegn varchar, raekker_laest integer, raekker_indlaest integer, raekker_karantaene integer,
     ekstra_kolonner varchar)`,
+  `create table if not exists load_data_fra (load_id integer, tabel varchar, data_fra date)`,
   `create table if not exists quarantine (
     load_id integer, tabel varchar, fil varchar, linje integer, kolonne varchar, regel integer,
     aarsag varchar, besked varchar, raa_tekst varchar)`,

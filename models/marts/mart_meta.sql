@@ -1,5 +1,5 @@
--- One row about the build: the municipality, the data's as-of date, the latest complete quarter and
--- the publishing settings the site needs, with the day of the change of law (seed love).
+-- One row about the build: the municipality, the data's as-of date, the latest complete quarter, the day from which
+-- the data are complete and the publishing settings the site needs, with the day of the change of law (seed love).
 with
   lovskift as (
     select
@@ -11,15 +11,10 @@ with
   )
 select
   k.kommune,
-  a.as_of,
-  -- From the as-of date itself, not int_kvartaler: that starts at the earliest data and is empty without any.
-  case
-    when a.as_of is not null then concat(
-      year(cast(date_trunc('quarter', a.as_of + interval 1 day) as date) - 1),
-      'K',
-      quarter(cast(date_trunc('quarter', a.as_of + interval 1 day) as date) - 1)
-    )
-  end as seneste_kvartal,
+  v.as_of,
+  -- The window's (int_kvartalsvindue), which also holds without data: int_kvartaler is empty then.
+  v.seneste_kvartal,
+  v.data_fra,
   k.diskretionsgraense,
   k.farve_groen,
   k.farve_gul,
@@ -27,5 +22,5 @@ select
   l.lovskift
 from
   cfg_kommune as k
-  left join int_as_of as a on true
+  left join int_kvartalsvindue as v on true
   left join lovskift as l on true

@@ -65,6 +65,8 @@ export interface CommitArgs {
   quarantine: string;
   /** The load_log row; `ms` is asked for inside the transaction, just before it is written. */
   log: { startet: string; asOf: string; mappe: string; profil: string | null; accept: boolean; demo: boolean; ms: () => number };
+  /** Per loaded table, the day from which its data are complete by the folder's libu-manifest.json (load_data_fra). */
+  dataFra: { tabel: string; dato: string }[];
   /** Called inside the open transaction, just before commit. */
   beforeCommit?: () => Promise<void>;
   /** The pseudonymisation key: its fingerprint is recorded with the load (key.ts). */
@@ -100,6 +102,8 @@ export async function commitLoad(wh: Warehouse, a: CommitArgs): Promise<void> {
         },
       );
     }
+    for (const d of a.dataFra)
+      await run(wh, "indlæsning", `insert into load_data_fra values ($load_id, $tabel, $dato::date)`, { load_id: a.loadId, tabel: d.tabel, dato: d.dato });
     await run(wh, "indlæsning", `insert into quarantine select * from ${a.quarantine} order by list_position([${a.files.map((f) => lit(f.table.name)).join(", ")}], tabel), linje`);
     await run(
       wh,

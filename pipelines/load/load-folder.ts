@@ -22,7 +22,7 @@ import { loadTablesDdl } from "../warehouse.ts";
 import { defaultSeedsDir } from "./codes.ts";
 import { commitLoad, dropLeftovers, nextLoadId, olderPseudonyms } from "./commit.ts";
 import { listFiles, type Prepared, prepare } from "./files.ts";
-import { resolveAsOf } from "./manifest.ts";
+import { manifestDataFra, resolveAsOf } from "./manifest.ts";
 import { formatRuleExample } from "./proev.ts";
 import { loadProfile } from "./profile.ts";
 import { listSources } from "./profile/files.ts";
@@ -132,7 +132,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
   const log = deps.log;
   const folder = resolve(cwd, opts.folder);
   // --as-of, else the folder's manifest (libu demo writes one), else today — said in the log (manifest.ts).
-  const { asOf, source: asOfSource, note: asOfNote } = resolveAsOf(folder, opts.asOf, localDate(new Date()));
+  const { asOf, source: asOfSource, note: asOfNote, manifest } = resolveAsOf(folder, opts.asOf, localDate(new Date()));
   if (!existsSync(folder)) throw new InputError([`${opts.folder}: mappen findes ikke — giv stien til mappen med eksportfilerne`]);
   if (!statSync(folder).isDirectory())
     throw new InputError([`${opts.folder}: er en fil, ikke en mappe — giv mappen med eksportfilerne (fx ${dirname(opts.folder) || "."})`]);
@@ -232,6 +232,10 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
       reports: reports.map((x) => x.r),
       files,
       quarantine,
+      dataFra: reports.flatMap((x) => {
+        const dato = manifestDataFra(manifest, x.r.table);
+        return dato ? [{ tabel: x.r.table, dato }] : [];
+      }),
       log: {
         startet: localTimestamp(startedAt),
         asOf,

@@ -50,6 +50,8 @@ export interface Meta {
   kommune: string;
   as_of: string | null;
   seneste_kvartal: string | null;
+  /** The day from which the case system's data are complete (int_kvartalsvindue); null when not set. */
+  data_fra: string | null;
   diskretionsgraense: number;
   farve_groen: number;
   farve_gul: number;
@@ -64,6 +66,7 @@ export async function readMeta(r: MartReader): Promise<Meta> {
     kommune: m?.kommune ?? "Kommune",
     as_of: m?.as_of ?? null,
     seneste_kvartal: m?.seneste_kvartal ?? null,
+    data_fra: m?.data_fra ?? null,
     diskretionsgraense: Number(m?.diskretionsgraense ?? defaults.diskretionsgraense),
     farve_groen: Number(m?.farve_groen ?? defaults.farvegraenser.groen),
     farve_gul: Number(m?.farve_gul ?? defaults.farvegraenser.gul),

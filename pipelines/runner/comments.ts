@@ -47,6 +47,16 @@ export const loadTableDocs: TableDoc[] = [
     },
   },
   {
+    name: "load_data_fra",
+    description:
+      "Per table of a load, the day from which the export's data are complete, from the folder's libu-manifest.json (data_fra, data_fra_tabel); a table without one has no row.",
+    columns: {
+      load_id: "the load (load_log)",
+      tabel: "the contract table",
+      data_fra: "the day from which the table's data are complete; quarters that start before it are not reported (int_data_fra)",
+    },
+  },
+  {
     name: "quarantine",
     description: "Rows a load rejected, with the reason; they take part in no KPI.",
     columns: {
@@ -75,6 +85,11 @@ export const configTableDocs: TableDoc[] = [
       farve_groen: "compliance share at or above which a cell is green",
       farve_gul: "compliance share at or above which a cell is yellow (below: red)",
     },
+  },
+  {
+    name: "cfg_data_fra",
+    description: "The days from which the case system's data are complete, from libu.config.json (dataFra, dataFraTabel); no row when not set.",
+    columns: { tabel: "the contract table; NULL = every table (dataFra)", data_fra: "the day; quarters that start before it are not reported" },
   },
   {
     name: "cfg_lukkedage",

@@ -94,6 +94,7 @@ async function render(wh: Warehouse, modelsDir: string): Promise<string> {
       ...all.filter((t) => t.startsWith("src_")),
       "load_log",
       "load_files",
+      "load_data_fra",
       "quarantine",
     ]),
     section("Releases", "Written by `libu udgiv` (never by a build): what each frozen quarterly release published.", ["udgivelser", "udgivne_tal", "udgivne_celler"]),

@@ -65,6 +65,9 @@ export async function writeConfigTables(wh: Warehouse, config: Config): Promise<
     ${config.diskretionsgraense}::integer as diskretionsgraense,
     ${config.farvegraenser.groen}::double as farve_groen,
     ${config.farvegraenser.gul}::double as farve_gul`);
+  await wh.run(`create or replace table cfg_data_fra (tabel varchar, data_fra date)`);
+  if (config.dataFra) await wh.run(`insert into cfg_data_fra values (null, ?::date)`, [config.dataFra]);
+  for (const [tabel, dato] of Object.entries(config.dataFraTabel ?? {})) await wh.run(`insert into cfg_data_fra values (?, ?::date)`, [tabel, dato]);
   await wh.run(`create or replace table cfg_lukkedage (dag varchar, navn varchar)`);
   for (const d of config.lukkedage) await wh.run(`insert into cfg_lukkedage values (?, ?)`, [d.dag, d.navn]);
   await wh.run(`create or replace table cfg_udviklingsplan (kpi varchar, periode varchar, maal double, enhed varchar)`);

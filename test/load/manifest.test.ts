@@ -9,6 +9,7 @@ import { day } from "../../pipelines/demo/dates.ts";
 import { generateDemo } from "../../pipelines/demo/generate.ts";
 import { EXPORT_MANIFEST, readExportManifest, resolveAsOf, writeExportManifest } from "../../pipelines/load/manifest.ts";
 import { formatReport } from "../../pipelines/load/report.ts";
+import { loadConfig } from "../../pipelines/config.ts";
 import { fixture, freshWarehouse, load, rows, tempDir } from "./helpers.ts";
 
 let wh: Warehouse;
@@ -103,4 +104,48 @@ describe("the export's manifest", () => {
     expect(stdout.split("\n")[0]).toMatch(/as-of 2025-03-03 \(fra libu-manifest\.json\)/);
     expect(stderr).toContain(`as-of-dato 2025-03-03 fra ${EXPORT_MANIFEST}`);
   }, 120_000);
+});
+
+describe("data_fra: the day from which the export's data are complete", () => {
+  it("a load records the manifest's day for every table it loads, a table's own day from data_fra_tabel", async () => {
+    const dir = folderWith(JSON.stringify({ as_of: "2025-02-01", data_fra: "2024-01-02", data_fra_tabel: { foranstaltninger: "2024-06-01" } }));
+    const { report, error } = await load(wh, { folder: dir, asOf: undefined });
+    expect(error).toBeUndefined();
+    const got = await rows(wh, "select tabel, data_fra::varchar d from load_data_fra order by tabel");
+    expect(got).toEqual(report!.tables.map((t) => ({ tabel: t.table, d: t.table === "foranstaltninger" ? "2024-06-01" : "2024-01-02" })).sort((a, b) => a.tabel.localeCompare(b.tabel)));
+    expect(readExportManifest(dir)).toMatchObject({ dataFra: "2024-01-02", dataFraTable: { foranstaltninger: "2024-06-01" } });
+  });
+
+  it("without data_fra the load records nothing", async () => {
+    const { error } = await load(wh, { folder: folderWith(JSON.stringify({ as_of: "2025-02-01" })), asOf: undefined });
+    expect(error).toBeUndefined();
+    expect(await rows(wh, "select count(*)::integer n from load_data_fra")).toEqual([{ n: 0 }]);
+  });
+
+  it("a data_fra that is not a date, or of a table the contract does not have, fails the load in one Danish line", async () => {
+    for (const [body, says] of [
+      [{ as_of: "2025-02-01", data_fra: "1/10/2022" }, /libu-manifest\.json: "data_fra" skal være en dato ÅÅÅÅ-MM-DD \(den dag, sagssystemets data er komplette fra\), ikke "1\/10\/2022"/],
+      [{ as_of: "2025-02-01", data_fra_tabel: { foranstaltning: "2022-10-02" } }, /"data_fra_tabel": "foranstaltning" er ikke en tabel i kontrakten \(underretninger, /],
+      [{ as_of: "2025-02-01", data_fra_tabel: { sager: "2022-13-01" } }, /"data_fra_tabel"\."sager" skal være en dato ÅÅÅÅ-MM-DD, ikke "2022-13-01"/],
+      [{ as_of: "2025-02-01", data_fra_tabel: "2022-10-02" }, /"data_fra_tabel" skal være et objekt med en dato pr\. tabel/],
+    ] as const) {
+      const { error } = await load(wh, { folder: folderWith(JSON.stringify(body)), asOf: undefined });
+      expect(error?.message).toMatch(says);
+    }
+    expect(await rows(wh, "select count(*)::integer n from load_log").catch(() => [{ n: 0 }])).toEqual([{ n: 0 }]);
+  });
+
+  it("the configuration's dataFra and dataFraTabel are checked when it is read", () => {
+    const dir = tempDir();
+    const cfg = (body: object) => {
+      const path = join(dir, "libu.config.json");
+      writeFileSync(path, JSON.stringify(body));
+      return () => loadConfig(path);
+    };
+    expect(cfg({ dataFra: "2022-10-02", dataFraTabel: { sager: "2020-01-01" } })()).toMatchObject({ dataFra: "2022-10-02", dataFraTabel: { sager: "2020-01-01" } });
+    expect(cfg({ dataFra: "2022-10-32" })).toThrow(/dataFra skal være en dato ÅÅÅÅ-MM-DD \(den dag, sagssystemets data er komplette fra\), ikke "2022-10-32"/);
+    expect(cfg({ dataFraTabel: { sag: "2022-10-02" } })).toThrow(/dataFraTabel: "sag" er ikke en tabel i kontrakten/);
+    expect(cfg({ dataFraTabel: { sager: 2022 } })).toThrow(/dataFraTabel\.sager skal være en dato ÅÅÅÅ-MM-DD, ikke 2022/);
+    expect(cfg({ dataFraTabel: ["2022-10-02"] })).toThrow(/dataFraTabel skal være et objekt/);
+  });
 });

@@ -16,6 +16,8 @@ async function results(martRows: string) {
   const files: Record<string, string> = {
     "seeds/kpi_definitioner.csv": real("seeds/kpi_definitioner.csv"),
     "intermediate/int_as_of.sql": "select date '2025-10-15' as as_of",
+    // The reported window: 2025K1 (the first quarter on or after data_fra) to 2025K3 (the latest complete).
+    "intermediate/int_kvartalsvindue.sql": "select '2025K1' as foerste_kvartal, '2025K3' as seneste_kvartal",
     "marts/mart_kpi_kvartal.sql": `select * from (values ${martRows}) as t(kpi, kvartal, niveau, enhed, taeller, naevner, vaerdi)`,
     "marts/mart_kpi_kvartal.json": real("marts/mart_kpi_kvartal.json"),
   };
@@ -57,7 +59,8 @@ describe("mart_kpi_kvartal invariants", () => {
       ('ukendt_kpi', '2025K1', 'kommune', null, 3.0, null, 3.0),
       ('underretninger_boern', '2025K1', 'kommune', null, 3.0, null, 3.0),
       ('underretninger_boern', '2025K1', 'kommune', null, 4.0, null, 4.0),
-      ('underretninger_boern', '2025-3', 'region', null, 4.0, null, 4.0)`);
+      ('underretninger_boern', '2025-3', 'region', null, 4.0, null, 4.0),
+      ('underretninger_antal', '2024K4', 'kommune', null, 3.0, null, 3.0)`);
     expect(failing).toEqual([
       { test: "accepted_values", kolonne: "niveau", fejl: 1 }, // region
       { test: "expression", kolonne: "kvartal", fejl: 1 }, // 2025-3
@@ -65,7 +68,7 @@ describe("mart_kpi_kvartal invariants", () => {
       { test: "mart_kpi_kvartal_andel_taeller_hoejst_naevner", kolonne: "taeller", fejl: 1 }, // 12 > 10
       { test: "mart_kpi_kvartal_art", kolonne: null, fejl: 1 }, // a count with a denominator
       { test: "mart_kpi_kvartal_kun_kommuneniveau", kolonne: "niveau", fejl: 1 }, // KPI 19 per unit
-      { test: "mart_kpi_kvartal_kun_komplette_kvartaler", kolonne: "kvartal", fejl: 1 }, // 2025K4 ends after 2025-10-15
+      { test: "mart_kpi_kvartal_kun_rapporterede_kvartaler", kolonne: "kvartal", fejl: 2 }, // 2025K4 ends after 2025-10-15, 2024K4 before data_fra
       { test: "mart_kpi_kvartal_niveau_og_enhed", kolonne: "enhed", fejl: 2 }, // kommune with a unit, enhed without
       { test: "relationships", kolonne: "kpi", fejl: 1 }, // ukendt_kpi
       { test: "unique", kolonne: "kpi, kvartal, niveau, enhed", fejl: 1 }, // underretninger_boern 2025K1 twice

@@ -119,7 +119,7 @@ describe("mart_udviklingsplan", () => {
   });
 });
 
-async function warehouseWithLoads(): Promise<Warehouse> {
+async function warehouseWithLoads(config: Partial<typeof defaults> = {}): Promise<Warehouse> {
   const wh = await openMemory();
   for (const ddl of warehouseDdl()) await wh.run(ddl);
   await wh.run(`insert into load_log (load_id, startet, as_of) values (1, '2025-07-02 08:00', '2025-06-30'), (2, '2025-10-02 08:00', '2025-09-30')`);
@@ -131,7 +131,7 @@ async function warehouseWithLoads(): Promise<Warehouse> {
     (2, 'sager', 'sager.csv', 3, 'oprettet', 2, 'ugyldig_dato', 'x', '010101-XXXX;...'),
     (2, 'sager', 'sager.csv', 7, 'oprettet', 2, 'ugyldig_dato', 'x', '...'),
     (2, 'sager', 'sager.csv', 9, null, 4, 'dublet', 'x', '...')`);
-  await buildModels(wh, { modelsDir: MODELS_DIR, config: { ...defaults, kommune: "Testrup Kommune" }, dataTests: false });
+  await buildModels(wh, { modelsDir: MODELS_DIR, config: { ...defaults, kommune: "Testrup Kommune", ...config }, dataTests: false });
   return wh;
 }
 
@@ -144,6 +144,7 @@ describe("mart_meta and the data-quality marts", () => {
         kommune: "Testrup Kommune",
         as_of: new Date("2025-09-30"),
         seneste_kvartal: "2025K3", // qe = as-of: the quarter is complete
+        data_fra: null, // none in the configuration or the loads' manifests
         diskretionsgraense: 5,
         farve_groen: 0.9,
         farve_gul: 0.75,
@@ -152,6 +153,12 @@ describe("mart_meta and the data-quality marts", () => {
     ]);
     const [{ bygget }] = await wh.all<{ bygget: Date }>("select bygget from mart_meta");
     expect(Math.abs(bygget.getTime() - Date.now())).toBeLessThan(10 * 60_000);
+    wh.close();
+  });
+
+  it("mart_meta.data_fra: the day from which the data are complete, from the configuration", async () => {
+    const wh = await warehouseWithLoads({ dataFra: "2024-02-01" });
+    expect(await wh.all("select data_fra::varchar as data_fra, seneste_kvartal from mart_meta")).toEqual([{ data_fra: "2024-02-01", seneste_kvartal: "2025K3" }]);
     wh.close();
   });
 

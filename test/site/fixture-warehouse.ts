@@ -136,8 +136,8 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
     "kpi varchar, periode varchar, kvartal varchar, niveau varchar, enhed varchar, maal double, vaerdi double, retning varchar, status varchar",
     plan,
   );
-  await wh.run(`create table mart_meta (kommune varchar, as_of date, seneste_kvartal varchar, diskretionsgraense integer, farve_groen double, farve_gul double, bygget timestamp, lovskift date)`);
-  await wh.run(`insert into mart_meta values ('Fiktiv Kommune', DATE '${FIXTURE_AS_OF}', '${latest}', 5, 0.9, 0.75, TIMESTAMP '2025-10-16 08:00:00', (select cast(gaelder_fra as date) from love where lov = 'barnets_lov'))`);
+  await wh.run(`create table mart_meta (kommune varchar, as_of date, seneste_kvartal varchar, data_fra date, diskretionsgraense integer, farve_groen double, farve_gul double, bygget timestamp, lovskift date)`);
+  await wh.run(`insert into mart_meta values ('Fiktiv Kommune', DATE '${FIXTURE_AS_OF}', '${latest}', null, 5, 0.9, 0.75, TIMESTAMP '2025-10-16 08:00:00', (select cast(gaelder_fra as date) from love where lov = 'barnets_lov'))`);
   await insert(
     "mart_datakvalitet_loads",
     "load_id integer, as_of date, startet timestamp, tabel varchar, fil varchar, format varchar, tegnsaet varchar, raekker_laest bigint, raekker_indlaest bigint, raekker_karantaene bigint",
