@@ -90,13 +90,13 @@ export function revisionerSektion(data, udg, kvartal) {
   if (!publicerede.length) return [forklaring, el("p", { class: "ingen-data" }, "Der er ingen tidligere udgivelser at sammenligne med.")];
   if (!alle.length) return [forklaring, el("p", {}, "Ingen af de tidligere udgivne tal er ændret.")];
   const defs = new Map(data.definitioner.map((d) => [d.kpi, d]));
-  const rows = alle.map((r) => ({ kvartal: fmt.kvartal(r.kvartal), navn: defs.get(r.kpi)?.navn ?? r.kpi, enhed: NIVEAU(r), udgivet: r.udgivet || "ikke udgivet", nu: r.nu || "ikke vist" }));
+  const rows = alle.map((r) => ({ kvartal: fmt.kvartal(r.kvartal), navn: r.navn ?? defs.get(r.kpi)?.navn ?? r.kpi, enhed: NIVEAU(r), udgivet: r.udgivet || "ikke udgivet", nu: r.nu || "ikke vist" }));
   const vist = rows.slice(0, 28);
   return [
     forklaring,
     tabel(vist, [
       { key: "kvartal", label: "Kvartal" },
-      { key: "navn", label: "Nøgletal" },
+      { key: "navn", label: "Tal" },
       { key: "enhed", label: "Enhed" },
       { key: "udgivet", label: "Udgivet", align: "right" },
       { key: "nu", label: "Nu", align: "right" },

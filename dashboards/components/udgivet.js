@@ -27,8 +27,8 @@ export function udgivelsesBoks(data, udg, kvartal, vis) {
     el("label", {}, boks, " Vis tallene som udgivet"),
     aendret.length
       ? el("details", { class: "data" }, el("summary", {}, "Tal der er ændret siden udgivelsen"),
-          tabel(aendret.map((r) => ({ navn: defs.get(r.kpi)?.navn ?? r.kpi, enhed: r.niveau === "kommune" || !r.enhed ? "Hele kommunen" : r.enhed, udgivet: r.udgivet || "ikke udgivet", nu: r.nu || "ikke vist" })), [
-            { key: "navn", label: "Nøgletal" }, { key: "enhed", label: "Enhed" }, { key: "udgivet", label: "Udgivet", align: "right" }, { key: "nu", label: "Nu", align: "right" },
+          tabel(aendret.map((r) => ({ navn: r.navn ?? defs.get(r.kpi)?.navn ?? r.kpi, enhed: r.niveau === "kommune" || !r.enhed ? "Hele kommunen" : r.enhed, udgivet: r.udgivet || "ikke udgivet", nu: r.nu || "ikke vist" })), [
+            { key: "navn", label: "Tal" }, { key: "enhed", label: "Enhed" }, { key: "udgivet", label: "Udgivet", align: "right" }, { key: "nu", label: "Nu", align: "right" },
           ]))
       : null,
   );

@@ -307,11 +307,18 @@ function tilsynTable(sys: PublishedSystem, keep: (k: unknown) => boolean): Publi
   };
 }
 
-/** The KPI figures as `udgivne_tal` keeps them: the value, the denominator and the text shown. */
-export function publishedFigures(sys: Pick<PublishedSystem, "kpi">, tilKvartal: string | null): Omit<PublishedFigure, "udgivelse">[] {
+type FigureSource = Pick<PublishedSystem, "kpi" | "underretninger" | "anbringelser" | "ledelsestilsyn">;
+type Figure = Omit<PublishedFigure, "udgivelse">;
+
+/**
+ * Every figure a release publishes, as `udgivne_tal` keeps them and revisions compare them: the KPIs (value,
+ * denominator and the text shown) and every breakdown's counts and shares, cut at `tilKvartal`.
+ */
+export function publishedFigures(sys: FigureSource, tilKvartal: string | null): Figure[] {
   const g = sys.kpi.meta.diskretionsgraense;
   const keep = upTo(tilKvartal);
-  return sys.kpi.kpi
+  const navn = new Map(sys.kpi.definitioner.map((d) => [d.kpi, d.navn]));
+  const kpi: Figure[] = sys.kpi.kpi
     .filter((r) => keep(r.kvartal))
     .map((r) => ({
       kpi: r.kpi,
@@ -323,5 +330,67 @@ export function publishedFigures(sys: Pick<PublishedSystem, "kpi">, tilKvartal: 
       naevner: r.vaerdi === null ? null : r.naevner,
       vist: fmt.vaerdi(r, g),
       undertrykt: r.undertrykt,
+      tabel: "kpi",
+      navn: navn.get(r.kpi) ?? r.kpi,
     }));
+  return [...kpi, ...breakdownFigures(sys, keep)];
+}
+
+/**
+ * The breakdowns' figures, one per shown cell of their tables: `kpi` is `<table>:<category>` (codes, not the
+ * display names, so that a renamed category is still the same figure), `navn` says in Danish what it counts.
+ */
+function breakdownFigures(sys: FigureSource, keep: (k: unknown) => boolean): Figure[] {
+  const g = sys.kpi.meta.diskretionsgraense;
+  const count = (
+    tabel: string,
+    id: string,
+    navn: string,
+    at: { kvartal: string; niveau?: string; enhed?: string | null },
+    vaerdi: number | null,
+    undertrykt: string | null,
+  ): Figure => ({
+    kpi: `${tabel}:${id}`,
+    kvartal: at.kvartal,
+    niveau: at.niveau ?? "kommune",
+    enhed: at.enhed ?? null,
+    art: "antal",
+    vaerdi,
+    naevner: null,
+    vist: vaerdi === null ? hiddenSign(undertrykt, g) : fmt.tal(vaerdi),
+    undertrykt: vaerdi === null ? undertrykt : null,
+    tabel,
+    navn,
+  });
+  const out: Figure[] = [];
+  for (const r of sys.underretninger.fordeling.filter((x) => keep(x.kvartal)))
+    out.push(count("underretninger_fordeling", `${r.dimension}:${r.kode ?? ""}`, `Underretninger efter ${(DIMENSIONER[r.dimension] ?? r.dimension).toLowerCase()}: ${r.navn}`, r, r.antal, r.undertrykt));
+  for (const r of sys.anbringelser.anbringelser.filter((x) => keep(x.kvartal)))
+    out.push(count("anbringelser", r.gruppe, `Anbragte børn: ${r.gruppe}`, r, r.anbragte, r.undertrykt));
+  for (const r of (sys.anbringelser.bevaegelser ?? []).filter((x) => keep(x.kvartal))) {
+    out.push(count("anbringelser_nye_ophoerte", "nye", "Nye anbringelser", r, r.nye, r.nye_undertrykt));
+    out.push(count("anbringelser_nye_ophoerte", "ophoerte", "Ophørte anbringelser", r, r.ophoerte, r.ophoerte_undertrykt));
+  }
+  for (const r of sys.anbringelser.indsatstrappe.filter((x) => keep(x.kvartal)))
+    out.push(count("indsatstrappe", String(r.trin), `Børn på indsatstrappens trin ${r.trin}`, r, r.boern, r.undertrykt));
+  // The review results: the number of answers and the weighted share (the figure the page leads with).
+  const t = sys.ledelsestilsyn;
+  const omraade = new Map(t.omraader.map((o) => [o.kode, o.navn]));
+  const kort = new Map(t.spoergsmaal.map((q) => [q.spoergsmaal_id, `${q.nr}. ${q.kort}`]));
+  for (const r of t.resultater.filter((x) => keep(x.kvartal))) {
+    const id = `${r.omraade}:${r.spoergsmaal_id ?? ""}`;
+    const hvad = `${omraade.get(r.omraade) ?? r.omraade}, ${r.spoergsmaal_id ? (kort.get(r.spoergsmaal_id) ?? r.spoergsmaal_id) : "hele området"}`;
+    const n = count("ledelsestilsyn", `${id}:n`, `Ledelsestilsyn, antal svar: ${hvad}`, r, r.n, r.undertrykt);
+    // Every hidden review cell is `–` (tilsynTable), whatever the reason.
+    out.push({ ...n, vist: r.n === null ? fmt.STREG : n.vist });
+    out.push({
+      ...n,
+      kpi: `ledelsestilsyn:${id}:andel`,
+      navn: `Ledelsestilsyn, vægtet andel: ${hvad}`,
+      art: "andel",
+      vaerdi: r.andel_vaegtet,
+      vist: r.andel_vaegtet === null ? fmt.STREG : fmt.pct(r.andel_vaegtet),
+    });
+  }
+  return out;
 }

@@ -15,7 +15,7 @@ import { type Manifest, canonicalJson, fileHashes, sha256, writeManifest } from 
 import { publishedFigures, publishedSystem, publishedTables, type PublishedSystem } from "./published.ts";
 import { slowRounds } from "../published/system.ts";
 import { REVISION_COLUMNS, type Revision, revisions } from "./revisions.ts";
-import { forgetRelease, ownReleaseFigures, previousReleases, recordManifest, recordRelease, releases } from "./store.ts";
+import { figuresJson, forgetRelease, ownReleaseFigures, previousReleases, recordManifest, recordRelease, releases } from "./store.ts";
 import { csvFormatRows } from "d3-dsv";
 import { writeXlsx } from "../xlsx/index.ts";
 import { appendixWorkbook } from "./xlsx.ts";
@@ -98,6 +98,7 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
   const wh = await openWarehouse(opts.dbPath, { readOnly: true });
   let sys: PublishedSystem;
   let revs: Revision[];
+  let figures: ReturnType<typeof publishedFigures>;
   let manifestBase: Omit<Manifest, "filer" | "oprettet" | "revisioner">;
   try {
     sys = await log.timed("udgiv: tal beregnet", async () => publishedSystem(wh, await previousReleases(wh), slowRounds((line) => log.info(line))));
@@ -108,7 +109,8 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
     const own = await ownReleaseFigures(wh);
     // A quarter's earlier version is compared too (a -v2 lists what changed since the first release).
     for (const k of own.keys()) if (k > kvartal) own.delete(k);
-    revs = revisions(own, publishedFigures(sys, kvartal), config.revisionsgraenser);
+    figures = publishedFigures(sys, kvartal);
+    revs = revisions(own, figures, config.revisionsgraenser);
     const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
     manifestBase = {
       udgivelse: name,
@@ -154,18 +156,21 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
       // The audit's cells (for the next release's audit) go to the warehouse only.
       const cellsJson = sys.celler ? join(out, `.${name}.celler-${process.pid}.json`) : null;
       if (cellsJson) writeFileSync(cellsJson, Object.entries(sys.celler!).map(([noegle, c]) => JSON.stringify({ noegle, n: c.n, d: c.d })).join("\n") + "\n");
+      const figuresFile = join(out, `.${name}.tal-${process.pid}.json`);
+      writeFileSync(figuresFile, figuresJson(figures));
       const rw = await openWarehouse(opts.dbPath);
       try {
         await recordRelease(
           rw,
           { udgivelse: name, kvartal, version, mappe: dir, oprettet, as_of: manifestBase.as_of, note: manifestBase.note, diskretionsgraense: manifestBase.diskretionsgraense, commit: manifestBase.libu.commit },
-          join(tmp, "tal", "kpi.parquet"),
+          figuresFile,
           cellsJson,
         );
         recorded = true;
       } finally {
         rw.close();
         if (cellsJson) rmSync(cellsJson, { force: true });
+        rmSync(figuresFile, { force: true });
       }
 
       // 4. The site, built once, and the PDF printed from it.

@@ -19,6 +19,8 @@ export interface Revision {
   niveau: string;
   enhed: string | null;
   art: string;
+  /** What the figure counts, in Danish (the KPI's name, or the breakdown and its category). */
+  navn: string;
   /** The figure as that quarter's release printed it; "" when it was not published. */
   udgivet: string;
   /** The figure as today's data print it; "" when it is no longer published. */
@@ -58,7 +60,7 @@ export function revisions(
       const change = compare(a, b, thresholds);
       if (!change) continue;
       const f = (a ?? b)!;
-      out.push({ kpi: f.kpi, kvartal: f.kvartal, niveau: f.niveau, enhed: f.enhed, art: f.art, udgivet: a?.vist ?? "", nu: b?.vist ?? "", udgivelse, aendring: change });
+      out.push({ kpi: f.kpi, kvartal: f.kvartal, niveau: f.niveau, enhed: f.enhed, art: f.art, navn: f.navn, udgivet: a?.vist ?? "", nu: b?.vist ?? "", udgivelse, aendring: change });
     }
   }
   return out.sort((x, y) => x.kvartal.localeCompare(y.kvartal) || x.kpi.localeCompare(y.kpi) || x.niveau.localeCompare(y.niveau) || (x.enhed ?? "").localeCompare(y.enhed ?? "", "da"));

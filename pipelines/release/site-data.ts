@@ -28,7 +28,8 @@ export async function udgivelserData(wh: Warehouse, env: NodeJS.ProcessEnv = pro
         kvartal,
         {
           udgivelse: o.udgivelse,
-          tal: o.figures.map((f) => ({ kpi: f.kpi, kvartal: f.kvartal, niveau: f.niveau, enhed: f.enhed, art: f.art, vaerdi: f.vaerdi, naevner: f.naevner, undertrykt: f.undertrykt, vist: f.vist })),
+          // The KPI figures (the pages' "vis som udgivet" replaces their KPI rows); the breakdowns' are in revisioner.
+          tal: o.figures.filter((f) => f.tabel === "kpi").map((f) => ({ kpi: f.kpi, kvartal: f.kvartal, niveau: f.niveau, enhed: f.enhed, art: f.art, vaerdi: f.vaerdi, naevner: f.naevner, undertrykt: f.undertrykt, vist: f.vist })),
         },
       ]),
     ),

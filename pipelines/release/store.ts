@@ -1,5 +1,5 @@
-// What was published, kept in the warehouse: `udgivelser` (one row per release) and `udgivne_tal` (every KPI
-// figure a release published, as shown). Created with the load tables (pipelines/warehouse.ts), so that
+// What was published, kept in the warehouse: `udgivelser` (one row per release) and `udgivne_tal` (every figure
+// a release published, as shown: the KPIs and every breakdown's counts). Created with the load tables (pipelines/warehouse.ts), so that
 // `libu build` never drops them; written only by `libu udgiv`.
 import { type Warehouse, lit } from "../db.ts";
 
@@ -12,6 +12,9 @@ export const releaseTablesDdl = [
   `create table if not exists udgivne_tal (
     udgivelse varchar, mappe varchar, kpi varchar, kvartal varchar, niveau varchar, enhed varchar, art varchar,
     vaerdi double, naevner double, vist varchar, undertrykt varchar)`,
+  // Warehouses whose releases kept the KPI figures only (NULL: a KPI figure).
+  `alter table udgivne_tal add column if not exists tabel varchar`,
+  `alter table udgivne_tal add column if not exists navn varchar`,
   `create table if not exists udgivne_celler (udgivelse varchar, mappe varchar, noegle varchar, n double, d double)`,
 ];
 
@@ -45,11 +48,12 @@ export const releaseTableDocs = [
   },
   {
     name: "udgivne_tal",
-    description: "Every KPI figure a release published, exactly as shown (suppressed): what was told to whom and when.",
+    description:
+      "Every figure a release published, exactly as shown (suppressed): the KPIs and every breakdown's counts and shares — what was told to whom and when.",
     columns: {
       udgivelse: "the release (udgivelser)",
       mappe: "the release's folder (a release copied into another folder is another row in udgivelser)",
-      kpi: "the KPI id (kpi_definitioner)",
+      kpi: "the figure's id: a KPI id (kpi_definitioner), or `<table>:<category>` for a breakdown's figure (anbringelser:Plejefamilie, indsatstrappe:3, …)",
       kvartal: "the figure's quarter",
       niveau: "kommune or enhed",
       enhed: "the unit; NULL for the whole municipality",
@@ -58,6 +62,8 @@ export const releaseTableDocs = [
       naevner: "the published denominator; NULL for counts and when not shown",
       vist: "the figure as printed: 84,3 %, 1.234, <5 or –",
       undertrykt: "why it was not shown (lille_antal, lille_naevner, komplementaer); NULL when shown",
+      tabel: "the published table the figure is in (kpi, underretninger_fordeling, anbringelser, anbringelser_nye_ophoerte, indsatstrappe, ledelsestilsyn); NULL in releases made before breakdowns were kept (then kpi)",
+      navn: "what the figure counts, in Danish (the KPI's name, or the breakdown and its category); NULL in releases made before it was kept",
     },
   },
 ];
@@ -98,6 +104,10 @@ export interface PublishedFigure {
   naevner: number | null;
   vist: string;
   undertrykt: string | null;
+  /** The published table the figure is in: `kpi`, or a breakdown (`anbringelser`, `indsatstrappe`, …). */
+  tabel: string;
+  /** What the figure counts, in Danish (the KPI's name, or the breakdown and its category). */
+  navn: string;
 }
 
 export interface ReleaseRow {
@@ -174,17 +184,40 @@ function figureFromRow(r: Record<string, unknown>): PublishedFigure {
     naevner: n(r.naevner),
     vist: String(r.vist),
     undertrykt: (r.undertrykt as string | null) ?? null,
+    tabel: (r.tabel as string | null) ?? "kpi",
+    navn: (r.navn as string | null) ?? String(r.kpi),
   };
 }
 
+/** udgivne_tal's figure columns, in order: how `figuresJson` writes them and `recordRelease` reads them. */
+const FIGURE_COLUMNS = {
+  kpi: "varchar",
+  kvartal: "varchar",
+  niveau: "varchar",
+  enhed: "varchar",
+  art: "varchar",
+  vaerdi: "double",
+  naevner: "double",
+  vist: "varchar",
+  undertrykt: "varchar",
+  tabel: "varchar",
+  navn: "varchar",
+} as const;
+
+/** A release's figures as newline-delimited JSON for `recordRelease` (DuckDB's reader, no row-by-row inserts). */
+export function figuresJson(figures: Omit<PublishedFigure, "udgivelse" | "mappe">[]): string {
+  const keys = Object.keys(FIGURE_COLUMNS) as (keyof typeof FIGURE_COLUMNS)[];
+  return figures.map((f) => JSON.stringify(Object.fromEntries(keys.map((k) => [k, f[k]])))).join("\n") + "\n";
+}
+
 /**
- * Records a release: its row and its figures, read from the release's own Parquet file of KPI figures (so the
- * warehouse keeps exactly what was written), in one transaction.
+ * Records a release: its row and its every published figure (the file `figuresJson` wrote from the same
+ * published tables as the release's files), in one transaction.
  */
 export async function recordRelease(
   wh: Warehouse,
   release: ReleaseRow & { diskretionsgraense: number; commit: string },
-  kpiParquet: string,
+  figuresFile: string,
   cellsJson: string | null = null,
 ): Promise<void> {
   for (const ddl of releaseTablesDdl) await wh.run(ddl);
@@ -205,10 +238,11 @@ export async function recordRelease(
         release.commit,
       ],
     );
+    const columns = Object.entries(FIGURE_COLUMNS).map(([k, t]) => `${k}: '${t}'`).join(", ");
     await wh.run(
-      `insert into udgivne_tal
-       select ${lit(release.udgivelse)}, ${lit(release.mappe)}, kpi, kvartal, niveau, enhed, art, vaerdi, naevner, vist, undertrykt
-       from read_parquet(${lit(kpiParquet)})`,
+      `insert into udgivne_tal (udgivelse, mappe, ${Object.keys(FIGURE_COLUMNS).join(", ")})
+       select ${lit(release.udgivelse)}, ${lit(release.mappe)}, ${Object.keys(FIGURE_COLUMNS).join(", ")}
+       from read_json(${lit(figuresFile)}, format = 'newline_delimited', columns = {${columns}})`,
     );
     if (cellsJson)
       await wh.run(

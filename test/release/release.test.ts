@@ -77,12 +77,37 @@ describe("a release", () => {
     expect(kpi.some((l) => l.includes(";2025K3;"))).toBe(false);
   });
 
-  it("is recorded in udgivne_tal, exactly as its own KPI file, and the table survives `libu build`", async () => {
+  it("is recorded in udgivne_tal, exactly as its own files (the KPIs and every breakdown), and the table survives `libu build`", async () => {
     await release("2025K2", "ud");
+    const tal = (f: string) => `read_parquet('${join(DIR, "ud", "2025K2", "tal", `${f}.parquet`)}')`;
     const [{ n }] = await sql<{ n: bigint }>(`select count(*) as n from udgivne_tal where udgivelse = '2025K2'`);
-    const [{ m }] = await sql<{ m: bigint }>(`select count(*) as m from read_parquet('${join(DIR, "ud", "2025K2", "tal", "kpi.parquet")}')`);
-    expect(Number(n)).toBe(Number(m));
-    expect(Number(n)).toBeGreaterThan(100);
+    // The KPI figures: the KPI file's rows, cell for cell (EXCEPT both ways).
+    const kpiDiff = `(select kpi, kvartal, niveau, enhed, vist from udgivne_tal where tabel = 'kpi')`;
+    const kpiFile = `(select kpi, kvartal, niveau, enhed, vist from ${tal("kpi")})`;
+    expect(await sql(`${kpiDiff} except all ${kpiFile} union all (${kpiFile} except all ${kpiDiff})`)).toEqual([]);
+    // Every breakdown's figures: one per cell of its file, printed as the file holds it (a number, or its sign).
+    const asFile = (col: string) => `coalesce(${col}_tegn, replace(format('{:,}', ${col}::bigint), ',', '.'))`;
+    const breakdowns: [string, string, string][] = [
+      ["underretninger_fordeling", "antal", `kvartal, 'kommune', null`],
+      ["anbringelser", "anbragte", `kvartal, niveau, enhed`],
+      ["indsatstrappe", "boern", `kvartal, 'kommune', null`],
+      ["anbringelser_nye_ophoerte", "nye", `kvartal, 'kommune', null`],
+      ["anbringelser_nye_ophoerte", "ophoerte", `kvartal, 'kommune', null`],
+    ];
+    let figures = 0;
+    for (const [t, col, at] of breakdowns) {
+      const kept = `(select kvartal, niveau, enhed, vist from udgivne_tal where tabel = '${t}'${t === "anbringelser_nye_ophoerte" ? ` and kpi = '${t}:${col}'` : ""})`;
+      const file = `(select ${at}, ${asFile(col)} from ${tal(t)})`;
+      expect(await sql(`${kept} except all ${file} union all (${file} except all ${kept})`), t).toEqual([]);
+      const [{ k }] = await sql<{ k: bigint }>(`select count(*) as k from ${tal(t)}`);
+      figures += Number(k);
+    }
+    const [{ m }] = await sql<{ m: bigint }>(`select count(*) as m from ${tal("kpi")}`);
+    expect(figures).toBeGreaterThan(20);
+    expect(Number(n)).toBe(Number(m) + figures);
+    expect(Number(m)).toBeGreaterThan(100);
+    // Every figure says what it counts.
+    expect(await sql(`select kpi from udgivne_tal where navn is null or navn = '' or tabel is null`)).toEqual([]);
     const hidden = await sql<{ vist: string }>(`select distinct vist from udgivne_tal where vaerdi is null order by 1`);
     expect(hidden.map((h) => h.vist)).toEqual(["<5", "–"]);
     const wh = await openWarehouse(DB);
@@ -289,6 +314,39 @@ describe("revisions", () => {
   });
 });
 
+describe("revisions of the breakdowns", () => {
+  it("a later load that moves a placement count yields exactly that revision, named in Danish", async () => {
+    await release("2025K2", "ud");
+    const shown = await sql<{ kpi: string; enhed: string | null; vaerdi: number; vist: string }>(
+      `select kpi, enhed, vaerdi, vist from udgivne_tal where tabel = 'anbringelser' and kvartal = '2025K2' and niveau = 'kommune' and vaerdi >= 20 order by vaerdi desc limit 1`,
+    );
+    expect(shown.length).toBe(1);
+    const gruppe = shown[0].kpi.slice("anbringelser:".length);
+    // Ten more children in the group, the municipality and its largest unit alike (the step they are on moves too).
+    const [unit] = await sql<{ enhed: string }>(`select enhed from mart_anbringelser_kvartal where kvartal = '2025K2' and niveau = 'enhed' and gruppe = '${gruppe}' order by anbragte desc limit 1`);
+    await exec(`update mart_anbringelser_kvartal set anbragte = anbragte + 10 where kvartal = '2025K2' and gruppe = '${gruppe}' and (niveau = 'kommune' or enhed = '${unit.enhed}')`);
+    const r = await release("2025K3", "ud");
+    const lines = csvLines(join(r.dir, "revisioner.csv")).slice(1);
+    const fmt = (x: number) => x.toLocaleString("da-DK");
+    expect(lines).toContain(`anbringelser:${gruppe},2025K2,kommune,,${shown[0].vist},${fmt(shown[0].vaerdi + 10)}`);
+    // Nothing about another quarter or another table than the placements (and the KPIs they feed).
+    expect(lines.filter((l) => !l.includes(",2025K2,"))).toEqual([]);
+    expect(lines.filter((l) => /^(underretninger_fordeling|ledelsestilsyn|anbringelser_nye_ophoerte):/.test(l))).toEqual([]);
+    // The site and the PDF name the figure in Danish.
+    const wh = await openWarehouse(DB, { readOnly: true });
+    try {
+      const { udgivelserData } = await import("../../pipelines/release/site-data.ts");
+      const data = await udgivelserData(wh, process.env);
+      const rev = data.revisioner.find((x) => x.kpi === `anbringelser:${gruppe}` && x.niveau === "kommune");
+      expect(rev?.navn).toBe(`Anbragte børn: ${gruppe}`);
+      // The published quarter's "vis som udgivet" replaces KPI rows only.
+      expect(data.udgivet["2025K2"].tal.every((t) => !t.kpi.includes(":"))).toBe(true);
+    } finally {
+      wh.close();
+    }
+  });
+});
+
 describe("two releases from the same warehouse", () => {
   it("into different folders hold identical figures", async () => {
     await release("2025K2", "a");
@@ -334,6 +392,8 @@ describe("the cells kept for the next release's audit", () => {
     const { recordRelease, previousReleases } = await import("../../pipelines/release/store.ts");
     const r = await release("2025K2", "ud");
     const cells = join(DIR, "celler.json");
+    const figuresFile = join(DIR, "tal.json");
+    writeFileSync(figuresFile, "");
     writeFileSync(cells, `{"noegle":"kpi|a|2025K2|","n":12,"d":40}\n{"noegle":"kpi|b|2025K2|","n":null,"d":null}\n`);
     const kpi = await sql<{ kpi: string; taeller: number; naevner: number | null }>(`select kpi, taeller, naevner from mart_kpi_kvartal where kpi = 'bfu_rettidig_4m' and kvartal = '2025K2' and niveau = 'kommune'`);
     const wh = await openWarehouse(DB);
@@ -342,7 +402,7 @@ describe("the cells kept for the next release's audit", () => {
       const [first] = await previousReleases(wh);
       expect(first["kpi|bfu_rettidig_4m|2025K2|"]).toEqual({ n: Number(kpi[0].taeller), d: Number(kpi[0].naevner) });
       expect(Object.values(first).some((c) => c.n === null)).toBe(true);
-      await recordRelease(wh, { udgivelse: "2025K3", kvartal: "2025K3", version: 1, mappe: "/x", oprettet: "2099-01-01T00:00:00", as_of: null, note: null, diskretionsgraense: 5, commit: "c" }, join(r.dir, "tal", "kpi.parquet"), cells);
+      await recordRelease(wh, { udgivelse: "2025K3", kvartal: "2025K3", version: 1, mappe: "/x", oprettet: "2099-01-01T00:00:00", as_of: null, note: null, diskretionsgraense: 5, commit: "c" }, figuresFile, cells);
       const all = await previousReleases(wh);
       expect(all.length).toBe(2);
       expect(all[1]).toEqual({ "kpi|a|2025K2|": { n: 12, d: 40 }, "kpi|b|2025K2|": { n: null, d: null } });
