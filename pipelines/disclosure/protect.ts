@@ -246,6 +246,7 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
     if (last.leaks.length === 0) break;
     if (rounds >= (opts.maxRounds ?? 200)) throw unsafe(last.leaks, `efter ${rounds} runder`);
     const touched = new Set<number>();
+    const stuck: Leak[] = [];
     let hidden = 0;
     const now = new Map(last.leaks.map((l) => [l.target.label, (persisted.get(l.target.label) ?? 0) + 1]));
     persisted.clear();
@@ -267,7 +268,11 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
         const changed = around.filter((i) => !sys.cells[i].neutral);
         if (changed.length === 0) {
           const k = nearest(sys, leak.target.cell, neighbours);
-          if (k === null) throw unsafe([leak], "og der er intet tal tilbage at skjule");
+          // Nothing left near it: the next round tells whether this round's other changes freed it.
+          if (k === null) {
+            stuck.push(leak);
+            continue;
+          }
           hide(sys.cells[k]);
           complementary.add(k);
           touched.add(k);
@@ -286,7 +291,7 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
       touched.add(leak.target.cell);
       hidden++;
     }
-    if (hidden === 0) throw unsafe(last.leaks, "og intet mere kan skjules");
+    if (hidden === 0) throw unsafe(stuck.length ? stuck : last.leaks, stuck.length ? "og der er intet tal tilbage at skjule" : "og intet mere kan skjules");
     zeros += signZeros(sys);
   }
   const extra = [...complementary].filter((i) => sys.cells[i].state === "hidden" || sys.cells[i].state === "small");

@@ -66,6 +66,28 @@ describe("the stopping rule and the signs", () => {
   });
 });
 
+describe("the neutral sign, the last resort", () => {
+  it("where every linked figure is hidden and the signs themselves narrow a count, `–` whatever the range frees it", async () => {
+    // Two table parts, K = A + B and C = B + E, with every figure hidden. E is a part the table never leaves out
+    // (a zero there would be shown), so its `<5` is 1–4; the others' `<5` is 0–4. Then B ≤ C − E ≤ 3, and K's `–`
+    // (at least 5) gives A = K − B ≥ 2, B = K − A ≥ 1, C ≥ 2 and E ≤ 3: narrowed by the signs alone, with nothing left to hide.
+    const sys = system(
+      [["K", 5, "hidden"], ["A", 2, "small"], ["B", 3, "small"], ["C", 4, "small"], ["E", 1, "small", { grid: false }]],
+      [["K", ["A", "B"]], ["C", ["B", "E"]]],
+    );
+    expect(labels((await audit(sys)).leaks)).toEqual(["A 2–4", "B 1–3", "C 2–4", "E 1–3"]);
+    const report = await suppressSystem(sys);
+    expect(report.neutral).toBeGreaterThan(0);
+    expect(sys.cells.filter((c) => c.neutral).map((c) => c.key)).toContain("A");
+    // Published as `–` like any cell hidden for the others' sake, and the audit finds nothing.
+    expect(sys.cells.filter((c) => c.neutral).every((c) => c.state === "hidden" && c.why === "komplementaer")).toBe(true);
+    expect(labels((await audit(sys)).leaks)).toEqual([]);
+    // The same cells without the neutral sign (`<5` for the small ones, `–` at least 5): narrowed again.
+    for (const c of sys.cells) if (c.neutral) [c.neutral, c.state, c.why] = [false, c.n >= 5 ? "hidden" : "small", c.n >= 5 ? "komplementaer" : "lille_antal"];
+    expect(labels((await audit(sys)).leaks)).toEqual(["A 2–4", "B 1–3", "C 2–4", "E 1–3"]);
+  });
+});
+
 describe("linked KPIs are one system", () => {
   const kpi8 = () =>
     system(
