@@ -1,6 +1,7 @@
--- KPIs 14–19 (docs/kpis.md "Measures and placements"). KPIs 14–18 are about the children placed on qe and
--- count each child once, in the unit of the child's placement on qe; KPI 19 is kommune level only.
--- One row per child in a population (taeller 0/1, naevner 1; NULL for the count), summed at the end.
+-- KPIs 14–19 (docs/kpis.md "Measures and placements") as facts: one row per child in a population and KPI
+-- (taeller 0/1, naevner 1; naevner NULL for the count); int_kpi_kvartal rolls them up to the municipality and
+-- the units. KPIs 14–18 are about the children placed on qe, one row per child (int_anbringelse_paa_qe), in the
+-- unit of the child's placement on qe; KPI 19 is kommune level only (no unit).
 with
   placeret as (
     select
@@ -11,7 +12,7 @@ with
       int_anbringelse_paa_qe as p
       join int_kvartaler as k on k.kvartal = p.kvartal
   ),
-  kpi_14 as (
+  kpi_14_tilsyn_2_besoeg_12m as (
     -- The children placed on qe whose continuous placement began on or before ws; met with at least 2
     -- visits (any unit) in the window ws … qe (int_tilsyn_paa_dag, which the worklist tilsyn reads too).
     select
@@ -29,7 +30,7 @@ with
       kvartal is not null
       and i_population
   ),
-  kpi_15 as (
+  kpi_15_anbragte_antal as (
     select
       'anbragte_antal' as kpi,
       kvartal,
@@ -39,7 +40,7 @@ with
     from
       placeret
   ),
-  kpi_16 as (
+  kpi_16_anbringelse_familiebaseret_andel as (
     select
       'anbringelse_familiebaseret_andel' as kpi,
       kvartal,
@@ -52,7 +53,7 @@ with
     from
       placeret
   ),
-  kpi_17 as (
+  kpi_17_anbringelse_institution_andel as (
     select
       'anbringelse_institution_andel' as kpi,
       kvartal,
@@ -65,7 +66,7 @@ with
     from
       placeret
   ),
-  kpi_18 as (
+  kpi_18_anbringelse_uden_samtykke_andel as (
     -- Only placements with known consent are in the denominator.
     select
       'anbringelse_uden_samtykke_andel' as kpi,
@@ -81,32 +82,6 @@ with
     where
       samtykke is not null
   ),
-  enhedsniveau as (
-    select
-      *
-    from
-      kpi_14
-    union all
-    select
-      *
-    from
-      kpi_15
-    union all
-    select
-      *
-    from
-      kpi_16
-    union all
-    select
-      *
-    from
-      kpi_17
-    union all
-    select
-      *
-    from
-      kpi_18
-  ),
   foedselsdatoer as (
     select
       barn_id,
@@ -116,12 +91,13 @@ with
     group by
       barn_id
   ),
-  kpi_19 as (
+  kpi_19_anbringelse_trin_ned_12m as (
     -- Trin ≥ 2 on d0 and under 18 on qe (the 18th birthday, month-clamped like all month arithmetic, is
     -- after qe); moved down when the trin on qe (0 without any measure) is lower.
     select
       'anbringelse_trin_ned_12m' as kpi,
       k.kvartal,
+      null as enhed,
       case
         when coalesce(tq.trin, 0) < t0.trin then 1
         else 0
@@ -136,31 +112,44 @@ with
     where
       t0.trin >= 2
       and cast(b.foedselsdato + interval 18 year as date) > k.qe
+  ),
+  alle as (
+    select
+      *
+    from
+      kpi_14_tilsyn_2_besoeg_12m
+    union all
+    select
+      *
+    from
+      kpi_15_anbragte_antal
+    union all
+    select
+      *
+    from
+      kpi_16_anbringelse_familiebaseret_andel
+    union all
+    select
+      *
+    from
+      kpi_17_anbringelse_institution_andel
+    union all
+    select
+      *
+    from
+      kpi_18_anbringelse_uden_samtykke_andel
+    union all
+    select
+      *
+    from
+      kpi_19_anbringelse_trin_ned_12m
   )
 select
-  kpi,
-  kvartal,
-  case
-    when grouping (enhed) = 1 then 'kommune'
-    else 'enhed'
-  end as niveau,
-  enhed,
-  cast(sum(taeller) as double) as taeller,
-  cast(sum(naevner) as double) as naevner
+  cast(kpi as varchar) as kpi,
+  cast(kvartal as varchar) as kvartal,
+  cast(enhed as varchar) as enhed,
+  cast(null as uuid) as barn_id,
+  cast(taeller as integer) as taeller,
+  cast(naevner as double) as naevner
 from
-  enhedsniveau
-group by
-  grouping sets ((kpi, kvartal), (kpi, kvartal, enhed))
-union all
-select
-  kpi,
-  kvartal,
-  'kommune' as niveau,
-  null as enhed,
-  cast(sum(taeller) as double) as taeller,
-  cast(sum(naevner) as double) as naevner
-from
-  kpi_19
-group by
-  kpi,
-  kvartal
+  alle

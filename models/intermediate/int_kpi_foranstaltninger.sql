@@ -1,6 +1,6 @@
--- KPIs 10–13 (docs/kpis.md "Measures and placements"). Each measure counts at the kommune level and in its
--- own unit. One row per measure in a population (taeller 0/1, naevner 1; naevner NULL for the count),
--- summed once at the end for both levels.
+-- KPIs 10–13 (docs/kpis.md "Measures and placements") as facts: one row per measure in a population and KPI
+-- with the measure's own unit (taeller 0/1, naevner 1; naevner NULL for the count); int_kpi_kvartal rolls them
+-- up to the municipality and the units.
 with
   nye as (
     -- Measures with startet in the quarter: KPI 10's count and KPI 12's population.
@@ -14,7 +14,7 @@ with
       stg_foranstaltninger as f
       join int_kvartaler as k on k.kvartal = kvartal_af (f.startet)
   ),
-  kpi_10 as (
+  kpi_10_foranstaltninger_nye_antal as (
     select
       'foranstaltninger_nye_antal' as kpi,
       kvartal,
@@ -24,7 +24,7 @@ with
     from
       nye
   ),
-  kpi_11 as (
+  kpi_11_handleplan_rettidig as (
     -- KPI 11's deadline and the child's first plan per measure (int_handleplan_frister); met when that plan
     -- is dated by the deadline.
     select
@@ -40,7 +40,7 @@ with
       int_handleplan_frister as p
       join int_kvartaler as k on k.kvartal = kvartal_af (p.frist)
   ),
-  kpi_12 as (
+  kpi_12_boernesamtale_foer_afgoerelse as (
     -- Every conversation row counts: held, or lawfully omitted (undladt true); int_boernesamtale_foer_afgoerelse.
     select
       'boernesamtale_foer_afgoerelse' as kpi,
@@ -55,7 +55,7 @@ with
       nye as n
       join int_boernesamtale_foer_afgoerelse as s using (foranstaltning_id)
   ),
-  kpi_13 as (
+  kpi_13_opfoelgning_rettidig as (
     -- Measures active on qe whose first follow-up (startet + 3 months) lies before qe; met when the next
     -- follow-up deadline of int_opfoelgning_paa_dag is not passed on qe.
     select
@@ -73,38 +73,33 @@ with
       kvartal is not null
       and foerste_frist < dag
   ),
-  poster as (
+  alle as (
     select
       *
     from
-      kpi_10
+      kpi_10_foranstaltninger_nye_antal
     union all
     select
       *
     from
-      kpi_11
+      kpi_11_handleplan_rettidig
     union all
     select
       *
     from
-      kpi_12
+      kpi_12_boernesamtale_foer_afgoerelse
     union all
     select
       *
     from
-      kpi_13
+      kpi_13_opfoelgning_rettidig
   )
 select
-  kpi,
-  kvartal,
-  case
-    when grouping (enhed) = 1 then 'kommune'
-    else 'enhed'
-  end as niveau,
-  enhed,
-  cast(sum(taeller) as double) as taeller,
-  cast(sum(naevner) as double) as naevner
+  cast(kpi as varchar) as kpi,
+  cast(kvartal as varchar) as kvartal,
+  cast(enhed as varchar) as enhed,
+  cast(null as uuid) as barn_id,
+  cast(taeller as integer) as taeller,
+  cast(naevner as double) as naevner
 from
-  poster
-group by
-  grouping sets ((kpi, kvartal), (kpi, kvartal, enhed))
+  alle

@@ -1,73 +1,46 @@
--- KPI 20 (docs/kpis.md "Caseload"): cases active on qe divided by the FTE (sum of normering) of the
--- caseworkers active on qe; cases by sager.enhed, FTE by sagsbehandlere.enhed. Row only where FTE > 0:
--- a unit with cases and no FTE has no ratio, a unit with FTE and no cases has 0.
+-- KPI 20 (docs/kpis.md "Caseload") as facts: each case active on qe counts 1 in the numerator (in sager.enhed),
+-- each caseworker active on qe their normering (FTE) in the denominator (in sagsbehandlere.enhed);
+-- int_kpi_kvartal sums both per unit and for the municipality, and mart_kpi_kvartal keeps a row only where the
+-- FTE sum is > 0: a unit with cases and no FTE has no ratio of its own (its cases count for the kommune), a unit
+-- with FTE and no cases has 0.
 with
-  sager as (
+  kpi_20_sager as (
     select
       k.kvartal,
       s.enhed,
-      count(*) as sager
+      1 as taeller,
+      0 as naevner
     from
       stg_sager as s
       join int_kvartaler as k on aktiv_paa (s.oprettet, s.lukket, k.qe)
-    group by
-      k.kvartal,
-      s.enhed
   ),
-  normering as (
+  kpi_20_normering as (
     select
       k.kvartal,
       b.enhed,
-      -- Summed as decimals: a double sum depends on the order of the rows (0.1 + 0.2 ≠ 0.3), so the
-      -- same data could give a different naevner from one build to the next.
-      sum(cast(b.normering as decimal(38, 10))) as fte
+      0 as taeller,
+      b.normering as naevner
     from
       stg_sagsbehandlere as b
       join int_kvartaler as k on aktiv_paa (b.fra_dato, b.til_dato, k.qe)
-    group by
-      k.kvartal,
-      b.enhed
   ),
-  per_enhed as (
+  kpi_20_sager_pr_sagsbehandler as (
     select
-      kvartal,
-      enhed,
-      coalesce(s.sager, 0) as sager,
-      n.fte
+      *
     from
-      sager as s
-      full join normering as n using (kvartal, enhed)
-  ),
-  per_kommune as (
+      kpi_20_sager
+    union all
     select
-      kvartal,
-      sum(sager) as sager,
-      sum(fte) as fte
+      *
     from
-      per_enhed
-    group by
-      kvartal
+      kpi_20_normering
   )
 select
-  'sager_pr_sagsbehandler' as kpi,
-  kvartal,
-  'kommune' as niveau,
-  null as enhed,
-  cast(sager as double) as taeller,
-  cast(fte as double) as naevner
+  cast('sager_pr_sagsbehandler' as varchar) as kpi,
+  cast(kvartal as varchar) as kvartal,
+  cast(enhed as varchar) as enhed,
+  cast(null as uuid) as barn_id,
+  cast(taeller as integer) as taeller,
+  cast(naevner as double) as naevner
 from
-  per_kommune
-where
-  fte > 0
-union all
-select
-  'sager_pr_sagsbehandler' as kpi,
-  kvartal,
-  'enhed' as niveau,
-  enhed,
-  cast(sager as double) as taeller,
-  cast(fte as double) as naevner
-from
-  per_enhed
-where
-  fte > 0
+  kpi_20_sager_pr_sagsbehandler

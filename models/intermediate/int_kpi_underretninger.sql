@@ -1,65 +1,59 @@
--- KPIs 1–6 of docs/kpis.md (notifications; event day: the date of modtaget). Each KPI at both levels via
--- grouping sets: (kvartal) is the municipality, (kvartal, enhed) the record's own unit.
+-- KPIs 1–6 of docs/kpis.md (notifications; event day: the date of modtaget) as facts: one row per notification
+-- (or child) and KPI with its unit and its contribution to the numerator and the denominator. int_kpi_kvartal
+-- rolls them up to the municipality and the units; barn_id is set where a KPI counts each child once per level.
 with
   kpi_1_underretninger_antal as (
     select
       'underretninger_antal' as kpi,
       kvartal,
       enhed,
-      grouping (enhed) as er_kommune,
-      count(*) as taeller,
+      null as barn_id,
+      1 as taeller,
       null as naevner
     from
       int_underretninger_kvartal
-    group by
-      grouping sets ((kvartal), (kvartal, enhed))
   ),
   kpi_2_underretninger_boern as (
+    -- Distinct children: a child with notifications in two units counts once for the municipality.
     select
       'underretninger_boern' as kpi,
       kvartal,
       enhed,
-      grouping (enhed) as er_kommune,
-      count(distinct barn_id) as taeller,
+      barn_id,
+      1 as taeller,
       null as naevner
     from
       int_underretninger_kvartal
-    group by
-      grouping sets ((kvartal), (kvartal, enhed))
   ),
   kpi_3_underretning_vurderet_24t as (
     select
       'underretning_vurderet_24t' as kpi,
       kvartal,
       enhed,
-      grouping (enhed) as er_kommune,
-      count(*) filter(
-        where
-          vurderet_24t
-      ) as taeller,
-      count(*) as naevner
+      null as barn_id,
+      case
+        when vurderet_24t then 1
+        else 0
+      end as taeller,
+      1 as naevner
     from
       int_underretninger_kvartal
-    group by
-      grouping sets ((kvartal), (kvartal, enhed))
   ),
   kpi_4_underretning_kvitteret_6_hverdage as (
     select
       'underretning_kvitteret_6_hverdage' as kpi,
       kvartal,
       enhed,
-      grouping (enhed) as er_kommune,
-      count(*) filter(
-        where
-          kvitteret_6_hverdage
-      ) as taeller,
-      count(*) as naevner
+      null as barn_id,
+      case
+        when kvitteret_6_hverdage then 1
+        else 0
+      end as taeller,
+      1 as naevner
     from
       int_underretninger_kvartal
     where
       fagperson
-    group by
-      grouping sets ((kvartal), (kvartal, enhed))
   ),
   -- KPI 5: each child with a notification in the quarter, and how many notifications (in any unit) the
   -- child has in the 12-month window ending at qe.
@@ -86,38 +80,53 @@ with
       b.barn_id
   ),
   kpi_5_underretning_gentagen_12m as (
+    -- Distinct children: a unit's children are those with a notification in the quarter in that unit, their
+    -- repeats counted in any unit.
     select
       'underretning_gentagen_12m' as kpi,
       u.kvartal,
       u.enhed,
-      grouping (u.enhed) as er_kommune,
-      count(distinct u.barn_id) filter(
-        where
-          b.underretninger_12m >= 2
-      ) as taeller,
-      count(distinct u.barn_id) as naevner
+      u.barn_id,
+      case
+        when b.underretninger_12m >= 2 then 1
+        else 0
+      end as taeller,
+      1 as naevner
     from
       int_underretninger_kvartal as u
       join boern_12m as b on b.kvartal = u.kvartal
       and b.barn_id = u.barn_id
-    group by
-      grouping sets ((u.kvartal), (u.kvartal, u.enhed))
   ),
-  -- KPI 6: municipality only, and only for years the optional befolkning table has.
-  kpi_6_underretninger_pr_1000_boern as (
+  -- KPI 6: municipality only (no unit), and only for years the optional befolkning table has. Each notification
+  -- counts in the numerator; the year's children / 1000 is the denominator, once per quarter with notifications.
+  underretninger_med_befolkning as (
     select
-      'underretninger_pr_1000_boern' as kpi,
       u.kvartal,
-      null as enhed,
-      1 as er_kommune,
-      count(*) as taeller,
-      b.antal_0_17 / 1000 as naevner
+      b.antal_0_17
     from
       int_underretninger_kvartal as u
       join stg_befolkning as b on b.aar = u.aar
-    group by
-      u.kvartal,
-      b.antal_0_17
+  ),
+  kpi_6_underretninger_pr_1000_boern as (
+    select
+      'underretninger_pr_1000_boern' as kpi,
+      kvartal,
+      null as enhed,
+      null as barn_id,
+      1 as taeller,
+      0 as naevner
+    from
+      underretninger_med_befolkning
+    union all
+    select distinct
+      'underretninger_pr_1000_boern' as kpi,
+      kvartal,
+      null as enhed,
+      null as barn_id,
+      0 as taeller,
+      antal_0_17 / 1000 as naevner
+    from
+      underretninger_med_befolkning
   ),
   alle as (
     select
@@ -153,14 +162,9 @@ with
 select
   cast(kpi as varchar) as kpi,
   cast(kvartal as varchar) as kvartal,
-  cast(
-    case
-      when er_kommune = 1 then 'kommune'
-      else 'enhed'
-    end as varchar
-  ) as niveau,
   cast(enhed as varchar) as enhed,
-  cast(taeller as double) as taeller,
+  cast(barn_id as uuid) as barn_id,
+  cast(taeller as integer) as taeller,
   cast(naevner as double) as naevner
 from
   alle

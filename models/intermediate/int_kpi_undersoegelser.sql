@@ -1,5 +1,6 @@
--- KPIs 7–9 of docs/kpis.md (child protection investigations; frist = startet + 4 months, from staging).
--- Each KPI at both levels via grouping sets: (kvartal) is the municipality, (kvartal, enhed) the record's unit.
+-- KPIs 7–9 of docs/kpis.md (child protection investigations; frist = startet + 4 months, from staging) as facts:
+-- one row per investigation and KPI with its own unit and its contribution to the numerator and the denominator;
+-- int_kpi_kvartal rolls them up to the municipality and the units.
 with
   frist_i_kvartal as (
     -- Event day of KPIs 7 and 8: frist.
@@ -18,59 +19,43 @@ with
       'bfu_rettidig_4m' as kpi,
       kvartal,
       enhed,
-      grouping (enhed) as er_kommune,
-      count(*) filter(
-        where
-          rettidig
-      ) as taeller,
-      count(*) as naevner
+      case
+        when rettidig then 1
+        else 0
+      end as taeller,
+      1 as naevner
     from
       frist_i_kvartal
-    group by
-      grouping sets ((kvartal), (kvartal, enhed))
   ),
   kpi_8_bfu_overskridelse_begrundet as (
     select
       'bfu_overskridelse_begrundet' as kpi,
       kvartal,
       enhed,
-      grouping (enhed) as er_kommune,
-      count(*) filter(
-        where
-          begrundet
-      ) as taeller,
-      count(*) as naevner
+      case
+        when begrundet then 1
+        else 0
+      end as taeller,
+      1 as naevner
     from
       frist_i_kvartal
     where
       not rettidig
-    group by
-      grouping sets ((kvartal), (kvartal, enhed))
   ),
-  -- KPI 9: open and overdue at the end of each quarter (int_undersoegelser_paa_dag: startet <= qe and afsluttet
-  -- empty or > qe, the worklist undersoegelser reads the same rows).
-  aabne_overskredne as (
+  kpi_9_bfu_aaben_overskredet as (
+    -- Open and overdue at the end of each quarter (int_undersoegelser_paa_dag: startet <= qe and afsluttet empty
+    -- or > qe, the worklist undersoegelser reads the same rows).
     select
+      'bfu_aaben_overskredet' as kpi,
       kvartal,
-      enhed
+      enhed,
+      1 as taeller,
+      null as naevner
     from
       int_undersoegelser_paa_dag
     where
       kvartal is not null
       and frist < dag
-  ),
-  kpi_9_bfu_aaben_overskredet as (
-    select
-      'bfu_aaben_overskredet' as kpi,
-      kvartal,
-      enhed,
-      grouping (enhed) as er_kommune,
-      count(*) as taeller,
-      null as naevner
-    from
-      aabne_overskredne
-    group by
-      grouping sets ((kvartal), (kvartal, enhed))
   ),
   alle as (
     select
@@ -91,14 +76,9 @@ with
 select
   cast(kpi as varchar) as kpi,
   cast(kvartal as varchar) as kvartal,
-  cast(
-    case
-      when er_kommune = 1 then 'kommune'
-      else 'enhed'
-    end as varchar
-  ) as niveau,
   cast(enhed as varchar) as enhed,
-  cast(taeller as double) as taeller,
+  cast(null as uuid) as barn_id,
+  cast(taeller as integer) as taeller,
   cast(naevner as double) as naevner
 from
   alle

@@ -1,31 +1,5 @@
--- The KPI mart of docs/kpis.md: one row per KPI, quarter, level and unit, for complete quarters only.
-with
-  alle as (
-    select
-      *
-    from
-      int_kpi_underretninger
-    union all by name
-    select
-      *
-    from
-      int_kpi_undersoegelser
-    union all by name
-    select
-      *
-    from
-      int_kpi_foranstaltninger
-    union all by name
-    select
-      *
-    from
-      int_kpi_anbringelser
-    union all by name
-    select
-      *
-    from
-      int_kpi_sagsbehandling
-  )
+-- The KPI mart of docs/kpis.md: one row per KPI, quarter, level and unit (the roll-up int_kpi_kvartal), for
+-- complete quarters only, where the count or the denominator is > 0, with vaerdi.
 select
   a.kpi,
   a.kvartal,
@@ -40,7 +14,7 @@ select
     end as double
   ) as vaerdi
 from
-  alle as a
+  int_kpi_kvartal as a
   join int_kvartaler as k on k.kvartal = a.kvartal
 where
   (

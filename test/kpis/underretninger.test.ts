@@ -18,7 +18,7 @@ async function build(rows: FixtureRows, opts: Parameters<typeof buildFixture>[1]
 }
 afterAll(() => open.forEach((wh) => wh.close()));
 
-const MY_MODELS = ["int_underretninger_kvartal", "int_kpi_underretninger", "mart_underretninger_fordeling", "int_kalender"];
+const MY_MODELS = ["int_underretninger_kvartal", "int_kpi_kvartal", "mart_underretninger_fordeling", "int_kalender"];
 
 let n = 0;
 /** One notification row; ids are generated, everything else is stated by the test. */
