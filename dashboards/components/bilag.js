@@ -105,10 +105,9 @@ export function revisionerSektion(data, udg, kvartal) {
   ];
 }
 
-/** The one-page method summary: the data, the definitions in short, suppression, colours, revisions. */
+/** The one-page method summary: the data, the definitions in short, colours (the signs: the page's footnote, tegnforklaring). */
 export function metodeResume(data) {
   const m = data.meta;
-  const g = m.diskretionsgraense;
   const rows = data.definitioner.map((d) => ({ nr: d.nr, navn: d.navn, art: { andel: "andel", antal: "antal", forhold: "forholdstal" }[d.art] ?? d.art, lov: [d.lov_sel, d.lov_bl].filter(Boolean).join(" / ") || "–" }));
   return [
     el("p", {}, `Tallene bygger på udtræk fra sagssystemet pr. ${fmt.dato(m.as_of)}. Et kvartal tælles med, når det er afsluttet før udtræksdatoen. Hvert nøgletal er defineret præcist på sitets side Metode; kort:`),
@@ -118,7 +117,7 @@ export function metodeResume(data) {
       { key: "art", label: "Art" },
       { key: "lov", label: "Lovgrundlag (Serviceloven / Barnets Lov)" },
     ], { className: "metode-kort" }),
-    el("p", {}, `Små tal vises ikke: et antal mellem 1 og ${g - 1} vises som <${g}, og en andel med færre end ${g} sager i nævneren vises som ${fmt.STREG}. Hvor et skjult tal ellers kunne regnes ud fra andre viste tal, skjules flere. Lovoverholdelsestabellens farver: grøn (●) mindst ${fmt.pct(m.farve_groen, 0)}, gul (◐) mindst ${fmt.pct(m.farve_gul, 0)}, ellers rød (○). Barnets Lov afløste Servicelovens regler om børn 1. januar 2024.`),
+    el("p", {}, `Lovoverholdelsestabellens farver: grøn (●) mindst ${fmt.pct(m.farve_groen, 0)}, gul (◐) mindst ${fmt.pct(m.farve_gul, 0)}, ellers rød (○). Barnets Lov afløste Servicelovens regler om børn 1. januar 2024.`),
   ];
 }
 

@@ -1,5 +1,6 @@
 // Types for format.js (plain JS so that Framework serves it as is), for the TypeScript tests and the PDF.
 export const STREG: string;
+export function tegnforklaring(g: number): string;
 export function tal(x: number | null | undefined, decimals?: number): string;
 export function pct(share: number | null | undefined, decimals?: number): string;
 export function point(diff: number | null | undefined, decimals?: number): string;

@@ -3,8 +3,22 @@
 
 const MAANEDER = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
 
-/** The sign shown for a suppressed share or ratio. */
+/** The sign shown for a suppressed share or ratio, and for a figure hidden so that a small one cannot be worked out. */
 export const STREG = "–";
+
+/**
+ * What the signs `<g` and `–` mean, in one text for every place that explains them (the method page, every
+ * page's footnote, the PDF appendix, the release's workbook). `<g`: 1 … g−1, or 0 … g−1 in a table with another
+ * hidden figure (its zeros carry the sign too). `–`: hidden, and the sign says nothing of the size — a share or
+ * ratio with a denominator below g, or a figure hidden so that a small one cannot be worked out (the last resort
+ * of pipelines/disclosure/protect.ts gives a small figure this sign too).
+ */
+export function tegnforklaring(g) {
+  return (
+    `<${g} står for et antal mellem 1 og ${g - 1}, og i en tabel, hvor også et andet tal er skjult, for 0 til ${g - 1} (så et nul ikke kan skelnes fra et lille tal). ` +
+    `${STREG} står for et skjult tal og siger intet om, hvor stort det er: en andel eller et forholdstal med færre end ${g} i nævneren, eller et tal, der er skjult, for at et lille tal ikke skal kunne regnes ud af de andre.`
+  );
+}
 
 function group(intText) {
   return intText.replace(/\B(?=(\d{3})+(?!\d))/g, ".");

@@ -43,7 +43,6 @@ export function undertrykkelsesNote(meta) {
   return el(
     "p",
     { class: "fodnote" },
-    `Små tal vises ikke: et antal mellem 1 og ${g - 1} vises som <${g}, og en andel med færre end ${g} sager i nævneren vises som ${fmt.STREG}. ` +
-      `Hvor et skjult tal ellers kunne regnes ud af de andre offentliggjorte tal, er flere tal skjult (${fmt.STREG}), og i en tabel med skjulte tal kan <${g} også betyde 0. Se siden Metode.`,
+    `Små tal vises ikke. ${fmt.tegnforklaring(g)} Se siden Metode.`,
   );
 }

@@ -8,6 +8,7 @@ import { dsvFormat } from "d3-dsv";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as fmt from "../../dashboards/components/format.js";
 import { main } from "../../pipelines/cli.ts";
 import { defaults } from "../../pipelines/config.ts";
 import { openWarehouse } from "../../pipelines/db.ts";
@@ -97,6 +98,15 @@ describe("the PDF appendix", () => {
     for (const s of ["Kort fortalt", "Hovedtal", "Lovoverholdelse", "Udviklingsplan", "Underretninger", "Anbragte børn efter anbringelsestype", "Indsatstrappen", "Revisioner", "Metode"])
       expect(all, s).toContain(s);
     pages.forEach((p, i) => expect(p, `side ${i + 1}`).toContain(`Side ${i + 1} af ${pages.length}`));
+  });
+
+  it("explains the signs <5 and – once, with the method page's text (tegnforklaring)", () => {
+    const metode = pages.filter((p) => p.includes("Metode") && p.includes("står for et skjult tal"));
+    expect(metode).toHaveLength(1);
+    // pdftotext breaks the lines where the page does: compare without whitespace.
+    const norm = (s: string) => s.replace(/\s+/g, "");
+    expect(norm(metode[0])).toContain(norm(fmt.tegnforklaring(5)));
+    expect(norm(metode[0]).split(norm("står for et skjult tal")).length).toBe(2);
   });
 
   it("lists the revisions the reload caused", () => {

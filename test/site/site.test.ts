@@ -218,6 +218,17 @@ describe("Lovoverholdelse", () => {
   });
 });
 
+describe("Metode", () => {
+  it("explains the signs <5 and – with the one text every page's footnote and the PDF use (tegnforklaring)", async () => {
+    const { page } = await visit("metode");
+    const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+    expect(text).toContain(fmt.tegnforklaring(5));
+    // The footnote of another page says the same, in the same words.
+    const other = await visit("anbringelser");
+    expect((await other.page.locator("p.fodnote").first().innerText()).replace(/\s+/g, " ")).toContain(fmt.tegnforklaring(5));
+  });
+});
+
 describe("Datakvalitet", () => {
   it("shows counts in Danish form and small counts as <5", async () => {
     const { page } = await visit("datakvalitet");
