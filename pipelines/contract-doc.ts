@@ -4,6 +4,7 @@ import { csvParse } from "d3-dsv";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Column, MAX_REJECT_SHARE, type Reason, allTables, reasons } from "./contract.ts";
+import { LATE_START_DAYS, SAME_DAY_MIN_ROWS, SAME_DAY_MIN_SHARE } from "./load/history.ts";
 
 const typeText: Record<Column["type"], string> = {
   text: "text",
@@ -44,6 +45,26 @@ export function contractMarkdown(modelsDir: string): string {
     ...(Object.keys(reasons) as Reason[]).map((r) => `| ${reasons[r].regel} | \`${r}\` | ${reasons[r].tekst} |`),
     "",
   ];
+  const lasting = allTables.filter((t) => t.history);
+  out.push(
+    "## Coverage: what an export must contain",
+    "",
+    "libu reports every complete quarter from the first with data, so an export must hold the history those quarters need:",
+    "",
+    `- every record that lasts — ${lasting.map((t) => `\`${t.name}\` (\`${t.history!.start}\` to \`${t.history!.end}\`)`).join(", ")} — that`,
+    "  was still open on the first day to be reported, with its **real** start date, not the day it was moved into the",
+    "  current case system; and every one started since;",
+    "- the dated records (notifications, plans, follow-ups, conversations, visits) from at least 12 months before that",
+    "  day: several KPIs look back 12 months (docs/kpis.md);",
+    "- everything up to the as-of date.",
+    "",
+    "If the case system's data are complete only from some day (its go-live; the day after a migration that gave the open",
+    "records the migration day as their start), say so: `data_fra` in the folder's `libu-manifest.json`, or `dataFra` in",
+    "`libu.config.json` (per table: `data_fra_tabel`, `dataFraTabel`). No quarter that starts before it is reported.",
+    `The load report warns when a lasting table's start dates suggest a cut-off history: at least ${SAME_DAY_MIN_ROWS} rows and`,
+    `${SAME_DAY_MIN_SHARE * 100} % of its rows starting on one day, or its earliest start more than ${LATE_START_DAYS} days after the earliest case.`,
+    "",
+  );
   for (const t of allTables) {
     out.push(`## ${t.name}${t.optionalTable ? " (optional)" : ""}`, "", t.description, "");
     out.push("| column | required | type | meaning |", "|---|---|---|---|");

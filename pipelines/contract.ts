@@ -41,6 +41,12 @@ export interface Table<N extends string = string> {
   readonly columns: readonly Column[];
   readonly dateOrder: readonly DateOrder[];
   readonly optionalTable?: boolean;
+  /**
+   * Records that last (from `start` to `end`): the export must hold every one still open on the first day reported,
+   * with its real start, not the day it was moved into the case system (docs/contract.md, "Coverage"). The load
+   * warns when the starts suggest a cut-off history (load/history.ts).
+   */
+  readonly history?: { readonly start: string; readonly end: string };
 }
 
 const c = <const N extends string>(
@@ -91,6 +97,7 @@ const contractTables = [
       c("sagsbehandler_id", "text", false, "caseworker"),
     ],
     dateOrder: [{ later: "afsluttet", earlier: "startet" }],
+    history: { start: "startet", end: "afsluttet" },
   },
   {
     name: "foranstaltninger",
@@ -109,6 +116,7 @@ const contractTables = [
       c("sagsbehandler_id", "text", false, "caseworker"),
     ],
     dateOrder: [{ later: "ophoert", earlier: "startet" }],
+    history: { start: "startet", end: "ophoert" },
   },
   {
     name: "handleplaner",
@@ -174,6 +182,7 @@ const contractTables = [
       c("sagsbehandler_id", "text", false, "caseworker"),
     ],
     dateOrder: [{ later: "lukket", earlier: "oprettet" }],
+    history: { start: "oprettet", end: "lukket" },
   },
   {
     name: "sagsbehandlere",
@@ -187,6 +196,7 @@ const contractTables = [
       c("til_dato", "date", false, "employed until"),
     ],
     dateOrder: [{ later: "til_dato", earlier: "fra_dato" }],
+    history: { start: "fra_dato", end: "til_dato" },
   },
   {
     name: "befolkning",

@@ -38,6 +38,7 @@ export const command: Command = {
         profile: values.profile as string | undefined,
         acceptRejects: !!values["accept-rejects"],
         proev: !!values.proev,
+        dataFra: ctx.config,
       },
       {
         log: ctx.log,

@@ -37,6 +37,7 @@ export const command: Command = {
           profile: values.profile as string | undefined,
           acceptRejects: !!values["accept-rejects"],
           rekey: true,
+          dataFra: ctx.config,
         },
         {
           log: ctx.log,

@@ -29,6 +29,7 @@ export const command: Command = {
         asOf: values["as-of"] as string | undefined,
         profile: values.profile as string | undefined,
         acceptRejects: !!values["accept-rejects"],
+        dataFra: ctx.config,
       },
       { log: ctx.log, pseudonym: pseudonymKey(ctx.config, ctx.env), cwd: ctx.cwd },
     );

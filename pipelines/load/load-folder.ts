@@ -15,6 +15,7 @@ import { MAX_REJECT_SHARE, allTables, srcTable, type Table, tableByName, tables 
 import { maskCpr } from "../cpr.ts";
 import { checkKey } from "../key.ts";
 import { remapReviewQuarantine, reviewWorkbooksToCsv } from "../tilsyn/read-workbooks.ts";
+import type { Config } from "../config.ts";
 import type { Warehouse } from "../db.ts";
 import { InputError } from "../errors.ts";
 import type { Logger } from "../log.ts";
@@ -23,6 +24,7 @@ import { defaultSeedsDir } from "./codes.ts";
 import { commitLoad, dropLeftovers, nextLoadId, olderPseudonyms } from "./commit.ts";
 import { listFiles, type Prepared, prepare } from "./files.ts";
 import { manifestDataFra, resolveAsOf } from "./manifest.ts";
+import { type DataFraOf, casesRelation, historyFinding } from "./history.ts";
 import { formatRuleExample } from "./proev.ts";
 import { loadProfile } from "./profile.ts";
 import { listSources } from "./profile/files.ts";
@@ -45,6 +47,8 @@ export interface LoadOptions {
   proev?: boolean;
   /** `libu rekey`: a new key for the warehouse; the folder must hold every table that has rows (key.ts). */
   rekey?: boolean;
+  /** The configuration (libu.config.json): its dataFra and dataFraTabel are weighed by the report's history lines (history.ts). */
+  dataFra?: Pick<Config, "dataFra" | "dataFraTabel">;
 }
 
 export interface LoadDeps {
@@ -212,11 +216,29 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
 
     if (reviews) await remapReviewQuarantine(wh, quarantine, reviews);
 
+    // A history that looks cut off (history.ts), weighed against the table's data_fra as int_data_fra.sql takes it.
+    const dataFraOf: DataFraOf = (t) => {
+      const c = opts.dataFra?.dataFraTabel?.[t] ?? opts.dataFra?.dataFra;
+      if (c) return { dato: c, kilde: "konfiguration" };
+      const m = manifestDataFra(manifest, t);
+      return m ? { dato: m, kilde: "manifest" } : undefined;
+    };
+    const cases = await casesRelation(wh, reports.some((x) => x.r.table === "sager") ? stagingTable("sager") : undefined);
+    for (const { r } of reports) {
+      const finding = await historyFinding(wh, tableByName(r.table)!, stagingTable(r.table), cases, dataFraOf);
+      if (finding) r.historik = finding;
+    }
+
     const report: LoadReport = {
       loadId,
       asOf,
       asOfSource,
       folder: maskCpr(folder),
+      ...(opts.dataFra?.dataFra
+        ? { dataFra: { dato: opts.dataFra.dataFra, kilde: "konfiguration" as const } }
+        : manifest?.dataFra
+          ? { dataFra: { dato: manifest.dataFra, kilde: "manifest" as const } }
+          : {}),
       profile: profile?.navn ?? null,
       acceptRejects: !!opts.acceptRejects,
       demoKey: deps.pseudonym.demo,

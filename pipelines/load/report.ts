@@ -3,6 +3,7 @@ import { maskCpr } from "../cpr.ts";
 import { formatDuration } from "../log.ts";
 import { type AsOfSource, EXPORT_MANIFEST } from "./manifest.ts";
 import { MAX_REJECT_SHARE, type Reason, type RuleNumber } from "../contract.ts";
+import { formatHistory, type HistoryFinding } from "./history.ts";
 import { formatRuleExample, ruleLabel, type RuleExample } from "./proev.ts";
 
 export interface ReasonCount {
@@ -31,6 +32,8 @@ export interface TableReport {
   udeladt?: { regel: string; kolonne: string; antal: number; eksempler: string[] }[];
   /** Per rule and column the quarantined rows' count and examples (proev.ts): in a dry run, or when the guard trips. */
   eksempler?: RuleExample[];
+  /** The table's start dates suggest a cut-off history (history.ts): one line in the report. */
+  historik?: HistoryFinding;
   /** Dry run: more than 5 % quarantined — a real load would stop here (without --accept-rejects). */
   stopper?: boolean;
   ms: number;
@@ -42,6 +45,8 @@ export interface LoadReport {
   /** Where the as-of date came from: --as-of, the folder's libu-manifest.json, or today's date (manifest.ts). */
   asOfSource: AsOfSource;
   folder: string;
+  /** The day from which every table's data are complete, from the configuration or the folder's manifest (data_fra). */
+  dataFra?: { dato: string; kilde: "konfiguration" | "manifest" };
   profile: string | null;
   acceptRejects: boolean;
   demoKey: boolean;
@@ -59,6 +64,7 @@ const asOfFrom: Record<AsOfSource, string> = { flag: "", manifest: ` (fra ${EXPO
 export function formatReport(r: LoadReport): string {
   const lines = [
     `${r.proev ? "prøvekørsel (--proev), intet er indlæst — " : ""}indlæsning ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}${asOfFrom[r.asOfSource]}` +
+      `${r.dataFra ? `, data fra ${r.dataFra.dato} (fra ${r.dataFra.kilde === "manifest" ? EXPORT_MANIFEST : "libu.config.json"})` : ""}` +
       `${r.profile ? `, profil ${r.profile}` : ""} (${formatDuration(r.ms)})`,
   ];
   const head = ["tabel", "fil", "læst", "indlæst", "karantæne", "tid"];
@@ -75,6 +81,7 @@ export function formatReport(r: LoadReport): string {
       lines.push(`    mere end ${MAX_REJECT_SHARE * 100} % i karantæne: en rigtig indlæsning stopper her og indlæser intet (medmindre --accept-rejects)`);
     if (t.extraColumns.length) lines.push(`    ekstra kolonner (ignoreret): ${t.extraColumns.join(", ")}`);
     for (const n of t.notes ?? []) lines.push(`    ${n}`);
+    if (t.historik) lines.push(`    ${formatHistory(t.file, t.historik)}`);
     for (const u of t.udeladt ?? [])
       lines.push(`    udeladt af profilen: ${u.regel} (${u.kolonne}): ${num(u.antal)}${u.eksempler.length ? ` (fx ${u.eksempler.join(", ")})` : ""}`);
   });
