@@ -17,7 +17,8 @@ export const command: Command = {
     "Kun opdigtede data: CPR-numrene har den rigtige form, men er opfundet. Samme seed giver byte for byte de samme filer.",
     `Standard: --out data/demo (data/national for --scale national), --seed ${DEFAULT_SEED}, --as-of ${DEFAULT_AS_OF}.`,
     "Et dusin rækker pr. kommune er gjort forkerte med vilje (pipelines/demo/defects.ts), så karantænen har noget at vise.",
-    "Skriver også libu-manifest.json (as-of-dato, seed, skala) ved filerne; libu load bruger datoen, når --as-of ikke er angivet.",
+    "Skriver også libu-manifest.json (as-of-dato, data_fra, seed, skala) ved filerne; libu load bruger as-of-datoen, når --as-of ikke er angivet.",
+    "data_fra er dagen efter den opdigtede overgang til sagssystemet: kvartalet med de flyttede foranstaltninger rapporteres ikke.",
   ].join("\n"),
   options: {
     out: { type: "string" },

@@ -67,8 +67,16 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
   const started = performance.now();
   mkdirSync(opts.out, { recursive: true });
   const result = await (opts.scale === "kommune" ? writeKommune(opts, started) : writeNational(opts, started));
-  // The as-of date travels with the files: `libu load` reads it when --as-of is not given.
-  const manifest = writeExportManifest(opts.out, { asOf: isoDate(opts.asOf), source: "libu demo", seed: opts.seed, scale: opts.scale });
+  // The as-of date travels with the files: `libu load` reads it when --as-of is not given. So does data_fra, the day
+  // after the go-live (simulate/index.ts): the measures active then are registered from the go-live day, so that
+  // day's "new" records are migrated ones, and the go-live quarter is not reported.
+  const manifest = writeExportManifest(opts.out, {
+    asOf: isoDate(opts.asOf),
+    dataFra: isoDate(result.windowStart + 1),
+    source: "libu demo",
+    seed: opts.seed,
+    scale: opts.scale,
+  });
   return { ...result, manifest };
 }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_AS_OF } from "../../pipelines/commands/demo.ts";
 import { libu, query } from "../helpers/libu.ts";
-import { day, parts } from "../../pipelines/demo/dates.ts";
+import { addMonths, day, parts } from "../../pipelines/demo/dates.ts";
 import type { Defect } from "../../pipelines/demo/defects.ts";
 import { DEFAULT_SEED, simulateKommune, windowStartFor } from "../../pipelines/demo/generate.ts";
 
@@ -17,8 +17,12 @@ const quarterOf = (d: number) => {
   const p = parts(d);
   return `${p.y}K${Math.floor((p.m - 1) / 3) + 1}`;
 };
-/** The first quarter of the data window (2022K4 for the default as-of) and the latest complete quarter. */
-const firstQuarter = quarterOf(windowStartFor("kommune", asOf));
+/**
+ * The first reported quarter and the latest complete one. The data window starts on go-live (2022-10-01 for the
+ * default as-of); the demo's manifest says its data are complete from the day after, so the go-live quarter (2022K4)
+ * with its migrated "new" measures is not reported and the first is the next one (2023K1).
+ */
+const firstQuarter = quarterOf(addMonths(windowStartFor("kommune", asOf), 3));
 const lastQuarter = "2026K3";
 
 let root: string;
@@ -111,7 +115,7 @@ describe("the default demo in the warehouse", () => {
        join stg_sagsbehandlere s on s.fra_dato <= k.qe and coalesce(s.til_dato, date '9999-12-31') >= k.qe
        where k.kvartal >= '${firstQuarter}' group by k.kvartal`,
     );
-    expect(staff.length).toBe(16);
+    expect(staff.length).toBe(15); // 2023K1–2026K3
     for (const s of staff) {
       expect(s.n, s.kvartal).toBeGreaterThanOrEqual(30);
       expect(s.n, s.kvartal).toBeLessThanOrEqual(45);
@@ -161,7 +165,7 @@ describe("the default demo in the warehouse", () => {
       return r.aarlig_udgift / r.aktive;
     };
     const quarters = [...new Set(costs.map((c) => c.kvartal))];
-    expect(quarters.length).toBe(16);
+    expect(quarters.length).toBe(15); // 2023K1–2026K3: the go-live quarter 2022K4 is before data_fra
     const ratios: number[] = [];
     for (const q of quarters) {
       const preventive = costs.find((c) => c.kvartal === q && c.gruppe === "forebyggende")!.aktive;

@@ -30,12 +30,13 @@ const today = () => {
 };
 
 describe("the export's manifest", () => {
-  it("libu demo writes it beside the files: as-of date, seed and scale", async () => {
+  it("libu demo writes it beside the files: as-of date, data_fra (the day after go-live), seed and scale", async () => {
     const out = join(tempDir(), "demo");
     const r = await generateDemo({ out, seed: 7, scale: "kommune", asOf: day("2025-03-03") });
     expect(r.manifest).toBe(join(out, EXPORT_MANIFEST));
-    expect(JSON.parse(readFileSync(join(out, EXPORT_MANIFEST), "utf8"))).toEqual({ as_of: "2025-03-03", kilde: "libu demo", seed: 7, skala: "kommune" });
-    expect(readExportManifest(out)).toEqual({ asOf: "2025-03-03", source: "libu demo", seed: 7, scale: "kommune" });
+    // Go-live on 2021-01-01, the first day of the quarter four years before the as-of date.
+    expect(JSON.parse(readFileSync(join(out, EXPORT_MANIFEST), "utf8"))).toEqual({ as_of: "2025-03-03", data_fra: "2021-01-02", kilde: "libu demo", seed: 7, skala: "kommune" });
+    expect(readExportManifest(out)).toEqual({ asOf: "2025-03-03", dataFra: "2021-01-02", source: "libu demo", seed: 7, scale: "kommune" });
   }, 60_000);
 
   it("a load without --as-of takes the manifest's date, records it, and the report says where it came from", async () => {

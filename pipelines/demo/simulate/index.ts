@@ -18,8 +18,10 @@
 // four years the issue asks for. So nothing in the export is active before W, every KPI's first reported
 // quarter lies in the window, and each reported quarter has the data to judge it. The price is the go-live
 // itself, visible in W's quarter as after a real conversion: a burst of "new" measure records (KPI 10), about
-// half of them without a conversation with the child in the six months before (KPI 12); follow-ups, visits
-// and steps down the indsatstrappe (KPIs 13, 14, 19) are judged once their look-back lies after go-live.
+// half of them without a conversation with the child in the six months before (KPI 12). So the export says, as a
+// municipality's should, that its data are complete from the day after W (data_fra in libu-manifest.json,
+// generate.ts), and W's quarter is not reported; follow-ups, visits and steps down the indsatstrappe (KPIs 13,
+// 14, 19) are judged once their look-back lies after go-live.
 //
 // The simulation is one explicit world (world.ts) that each step works on, in this order; the steps are the
 // files of this folder. The order is the story's, and it is also the order of the draws from the world's one
