@@ -99,6 +99,16 @@ describe("the default demo in the warehouse", () => {
     }
   });
 
+  it("has no migration spike in its first reported quarter: the go-live quarter is before data_fra", async () => {
+    const [m] = await query<{ d: string }>(db, "select data_fra::varchar d from mart_meta");
+    expect(m.d).toBe("2022-10-02"); // the day after go-live, from the demo's libu-manifest.json
+    const nye = await series("foranstaltninger_nye_antal");
+    expect([...nye.keys()][0]).toBe(firstQuarter);
+    // Go-live registered ~800 measures on its first day (2022K4, not reported); a normal quarter has ~130.
+    const rest = [...nye.values()].slice(1);
+    expect(nye.get(firstQuarter)!).toBeLessThan(1.5 * mean(rest));
+  });
+
   it("is the municipality of the issue: ~10,000 children, 4 units with æ/ø/å, 5 districts, ~35 caseworkers with turnover", async () => {
     for (const b of await query<{ aar: number; antal_0_17: number }>(db, "select aar, antal_0_17 from stg_befolkning")) {
       expect(b.antal_0_17, String(b.aar)).toBeGreaterThan(9_500);
