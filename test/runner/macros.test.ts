@@ -50,6 +50,8 @@ describe("model macros (models/macros/*.sql)", () => {
     expect(await q("kvartal_af(date '2026-01-01')")).toBe("2026K1");
     expect(await q("kvartal_af(date '2026-09-30')")).toBe("2026K3");
     expect(await q("kvartal_af(date '2026-10-01')")).toBe("2026K4");
+    // No date, no quarter (concat would give 'K').
+    expect(await q("kvartal_af(null::date)")).toBeNull();
     const d = "date '2026-09-30'";
     // Active on its first and its last day, not the day before or after; an empty end is still active.
     expect(await q(`aktiv_paa(${d}, null, ${d})`)).toBe(true);
