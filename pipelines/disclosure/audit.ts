@@ -93,6 +93,36 @@ export function zeroSigned(sys: PublishedCells, zerosShown = false): Set<number>
   return out;
 }
 
+const groupsOfCache = new WeakMap<PublishedCells["groups"], number[][]>();
+
+/** Each cell's groups (by index), per system: the groups never change while the loop hides cells. */
+function groupsByCell(sys: PublishedCells): number[][] {
+  let by = groupsOfCache.get(sys.groups);
+  if (!by) {
+    const out: number[][] = sys.cells.map(() => []);
+    sys.groups.forEach((members, g) => {
+      for (const i of members) out[i].push(g);
+    });
+    groupsOfCache.set(sys.groups, out);
+    by = out;
+  }
+  return by;
+}
+
+/** zeroSigned for one cell, reading only its own groups (for an audit of a small part of a large system). */
+export function isZeroSigned(sys: PublishedCells, i: number, zerosShown = false): boolean {
+  if (zerosShown) return false;
+  const size = (j: number) => {
+    const c = sys.cells[j];
+    return c.kind === "count" ? c.n : (c.d ?? 0);
+  };
+  const c = sys.cells[i];
+  if (c.state === "shown") return false;
+  if (size(i) === 0) return true;
+  if (!c.grid) return false;
+  return groupsByCell(sys)[i].some((g) => sys.groups[g].some((j) => j !== i && sys.cells[j].state !== "shown" && size(j) !== 0));
+}
+
 /** The fields of a cell that are unknown to the attacker, with their bounds. */
 function unknowns(c: Cell, g: number, partOfTable: boolean): { field: Field; lo: number; hi: number; integer: boolean }[] {
   if (c.state === "shown") return [];
@@ -126,8 +156,7 @@ export function targets(sys: PublishedCells, only?: number): Target[] {
   const g = sys.threshold;
   const small = (v: number) => v >= 1 && v <= g - 1;
   const out: Target[] = [];
-  sys.cells.forEach((c, i) => {
-    if (only !== undefined && i !== only) return;
+  const each = (c: Cell, i: number) => {
     const one = (label: string, terms: Target["terms"], value: number, offset = 0) => out.push({ cell: i, label, terms, offset, value });
     if (c.kind === "count" && c.protectN && c.state !== "shown" && small(c.n)) one(`${c.key}`, [{ cell: i, field: "n", coef: 1 }], c.n);
     if (c.kind !== "count" && c.protectD && c.state !== "shown" && small(c.d ?? 0)) one(`${c.key} (nævner)`, [{ cell: i, field: "d", coef: 1 }], c.d ?? 0);
@@ -146,7 +175,9 @@ export function targets(sys: PublishedCells, only?: number): Target[] {
         if (small(Math.abs(delta))) one(`${c.key} (${field === "n" ? "" : "nævner, "}revision)`, [{ cell: i, field, coef: 1 }], delta, before);
       }
     }
-  });
+  };
+  if (only === undefined) sys.cells.forEach(each);
+  else each(sys.cells[only], only);
   return out;
 }
 
@@ -309,7 +340,8 @@ export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promi
   const started = Date.now();
   const g = sys.threshold;
   const highs = await loadHighs();
-  const inTable = zeroSigned(sys, opts.zerosShown);
+  const whole = opts.only === undefined ? zeroSigned(sys, opts.zerosShown) : null;
+  const inTable = (i: number) => (whole ? whole.has(i) : isZeroSigned(sys, i, opts.zerosShown));
 
   // Unknown variables and the constants the shown cells give.
   // A trial (`only`) needs only the cells its quantity is linked to through unknowns; the rest of a large system
@@ -317,16 +349,18 @@ export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promi
   const scope = opts.only === undefined ? null : reach(sys, opts.only);
   const vars = new Map<number, Var>();
   const varOf = (cell: number, field: Field) => vars.get(varKey(cell, field));
-  sys.cells.forEach((c, i) => {
-    if (scope && !scope.cells.has(i)) return;
-    for (const u of unknowns(c, g, inTable.has(i))) {
+  // The scope's cells in the system's order (the model text is the same as the whole audit's component).
+  const inScope = scope ? [...scope.cells].sort((a, b) => a - b) : sys.cells.map((_, i) => i);
+  for (const i of inScope) {
+    const c = sys.cells[i];
+    for (const u of unknowns(c, g, inTable(i))) {
       const key = varKey(i, u.field);
       // The exact value is always one the attacker must allow: else the audit would be unsound (a bug here).
       const v = truth(c, u.field);
       if (v < u.lo - 1e-9 || v > u.hi + 1e-9) throw new Error(`disclosure audit: ${c.key} (${u.field} = ${v}, ${c.state}) lies outside what its sign says (${u.lo}–${u.hi})`);
       vars.set(key, { key, name: `x${key}`, lo: u.lo, hi: u.hi, integer: u.integer });
     }
-  });
+  }
   const rows: { terms: { key: number; coef: number }[]; op: "=" | "<="; rhs: number; source: number }[] = [];
   const addRow = (terms: Term[], op: "=" | "<=", source: number) => {
     let rhs = 0;
@@ -340,11 +374,10 @@ export async function audit(sys: PublishedCells, opts: AuditOptions = {}): Promi
   };
   if (scope) for (const i of scope.identities) addRow(sys.identities[i].terms, sys.identities[i].op, i);
   else sys.identities.forEach((id, i) => addRow(id.terms, id.op, i));
-  sys.cells.forEach((c, i) => {
-    if (scope && !scope.cells.has(i)) return;
+  for (const i of inScope) {
     // A hidden share's numerator is at most its denominator.
-    if (c.kind === "share" && c.state !== "shown") addRow([{ cell: i, field: "n", coef: 1 }, { cell: i, field: "d", coef: -1 }], "<=", -1);
-  });
+    if (sys.cells[i].kind === "share" && sys.cells[i].state !== "shown") addRow([{ cell: i, field: "n", coef: 1 }, { cell: i, field: "d", coef: -1 }], "<=", -1);
+  }
 
   const uf = new UnionFind();
   for (const r of rows) for (const t of r.terms.slice(1)) uf.union(r.terms[0].key, t.key);

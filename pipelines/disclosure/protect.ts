@@ -1,8 +1,9 @@
 // Complementary suppression by audit: sign the zeros of every table part that has a hidden cell, audit
-// the published system, hide the cheapest shown cell next to each quantity that can still be pinned or
-// narrowed, and again, until the audit finds nothing. The build fails when a leak has nothing left to hide.
+// the published system, then take each quantity that can still be pinned or narrowed to convergence in its own
+// part of the system (hide the cell the rules or trials name, re-audit that part, again), and audit the whole
+// again, until it finds nothing. The build fails when a leak has nothing left to hide.
 import { LibuError } from "../errors.ts";
-import { audit, domainOf, targets, zeroSigned, type AuditResult, type Leak } from "./audit.ts";
+import { audit, domainOf, isZeroSigned, targets, zeroSigned, type AuditResult, type Leak } from "./audit.ts";
 import type { Cell, Field, Identity, PublishedCells } from "./system.ts";
 
 export interface ProtectReport {
@@ -46,6 +47,26 @@ function signZeros(sys: PublishedCells): number {
   return signed;
 }
 
+/** signZeros from one newly hidden cell: the groups it is in, and on through the zeros that get the sign. */
+function signZerosFrom(sys: PublishedCells, start: number, groupsOf: number[][]): number {
+  let signed = 0;
+  const queue = [start];
+  while (queue.length) {
+    const i = queue.pop()!;
+    for (const g of groupsOf[i])
+      for (const j of sys.groups[g]) {
+        const c = sys.cells[j];
+        if (c.state !== "shown" || !c.grid) continue;
+        if ((c.kind === "count" ? c.n : (c.d ?? 0)) !== 0) continue;
+        c.state = "small";
+        c.why = c.kind === "count" ? "lille_antal" : "lille_naevner";
+        signed++;
+        queue.push(j);
+      }
+  }
+  return signed;
+}
+
 function hide(c: Cell): void {
   const zero = c.kind === "count" ? c.n === 0 : (c.d ?? 0) === 0;
   c.state = zero ? "small" : "hidden";
@@ -56,7 +77,7 @@ function hide(c: Cell): void {
  * One identity alone, by interval arithmetic over the other fields' domains: does it pin or narrow the field
  * (cell, field) below 1 … g−1? Catches most leaks (a total minus shown parts) without a solver.
  */
-function narrowsAlone(sys: PublishedCells, id: Identity, cell: number, field: Field, inTable: Set<number>): boolean {
+function narrowsAlone(sys: PublishedCells, id: Identity, cell: number, field: Field, inTable: (i: number) => boolean): boolean {
   const g = sys.threshold;
   const own = id.terms.filter((t) => t.cell === cell && t.field === field);
   if (own.length !== 1) return false;
@@ -65,7 +86,7 @@ function narrowsAlone(sys: PublishedCells, id: Identity, cell: number, field: Fi
   let hi = 0;
   for (const t of id.terms) {
     if (t === own[0]) continue;
-    const [a, b] = domainOf(sys.cells[t.cell], t.field, g, inTable.has(t.cell));
+    const [a, b] = domainOf(sys.cells[t.cell], t.field, g, inTable(t.cell));
     lo += Math.min(t.coef * a, t.coef * b);
     hi += Math.max(t.coef * a, t.coef * b);
   }
@@ -95,7 +116,8 @@ function localPass(sys: PublishedCells, byVar: Map<string, Identity[]>): Set<num
   while (changed) {
     changed = false;
     signZeros(sys);
-    const inTable = zeroSigned(sys);
+    const signed = zeroSigned(sys);
+    const inTable = (i: number) => signed.has(i);
     for (const t of targets(sys)) {
       if (t.terms.length !== 1 || t.offset !== 0) continue;
       const { cell, field } = t.terms[0];
@@ -119,7 +141,7 @@ function localPass(sys: PublishedCells, byVar: Map<string, Identity[]>): Set<num
  * else next to its fields; else the nearest shown cell.
  */
 function nextToHide(sys: PublishedCells, leak: Leak, neighbours: number[][], byVar: Map<string, Identity[]>): number | null {
-  const inTable = zeroSigned(sys);
+  const inTable = (i: number) => isZeroSigned(sys, i);
   const start = leak.target.cell;
   if (sys.cells[start].state === "shown") return start;
   const own = leak.target.terms.flatMap((t) => (byVar.get(`${t.cell}|${t.field}`) ?? []).map((id) => ({ id, t })));
@@ -212,7 +234,19 @@ export interface ProtectOptions {
   log?: (line: string) => void;
 }
 
-/** Runs the loop on `sys` (changes the cells' states in place). Throws when the system cannot be made safe. */
+/** Steps one leak gets within a round before the loop moves on (the next round's audit comes back to it). */
+const STEPS_PER_LEAK = 8;
+
+/**
+ * Runs the loop on `sys` (changes the cells' states in place). Throws when the system cannot be made safe.
+ *
+ * Each round audits the whole system; then each leak in turn is taken to convergence in its own part of the
+ * system: the audit of that part alone (`only`: the cells linked to it through unknowns) says whether it is still
+ * narrowed, the rules or the trials choose one cell to hide, and again, until that part's audit no longer narrows
+ * it (a later leak whose part an earlier one's changes already freed costs one small audit). Parts of the system
+ * are independent, so a large municipality's hundreds of leaks are settled in one or two rounds instead of one
+ * per part per round. Only a whole audit that finds nothing ends the loop: the criterion is the whole system's.
+ */
 export async function protect(sys: PublishedCells, opts: ProtectOptions): Promise<ProtectReport> {
   const started = Date.now();
   const primary = sys.cells.filter((c) => c.state !== "shown").length;
@@ -225,74 +259,87 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
   for (const id of sys.identities)
     for (const t of id.terms) {
       const k = `${t.cell}|${t.field}`;
-      byVar.set(k, [...(byVar.get(k) ?? []), id]);
+      const list = byVar.get(k);
+      if (list) list.push(id);
+      else byVar.set(k, [id]);
     }
+  const groupsOf: number[][] = sys.cells.map(() => []);
+  sys.groups.forEach((members, g) => {
+    for (const i of members) groupsOf[i].push(g);
+  });
   let zeros = signZeros(sys);
   const complementary = localPass(sys, byVar);
   zeros += signZeros(sys);
   const cache = new Map<string, Leak[]>();
+  const debug = process.env.LIBU_AUDIT_DEBUG ? (line: string) => opts.log?.(line) : () => {};
   let neutral = 0;
-  /** Rounds in a row each leak has been found. */
-  const persisted = new Map<string, number>();
   let solves = 0;
   let rounds = 0;
   let last: AuditResult;
+  const hideOne = (j: number, why: string) => {
+    hide(sys.cells[j]);
+    complementary.add(j);
+    zeros += signZerosFrom(sys, j, groupsOf);
+    debug(`  skjuler ${sys.cells[j].key} for ${why}`);
+  };
   for (;;) {
     rounds++;
     last = await audit(sys, { cache });
     solves += last.solves;
     opts.log?.(`tjek af diskretion, runde ${rounds}: ${last.targets} skjulte små tal, ${last.leaks.length} kan regnes ud eller indsnævres (${last.ms} ms)`);
-    if (process.env.LIBU_AUDIT_DEBUG) for (const l of last.leaks.slice(0, 40)) opts.log?.(`  ${l.target.label} = ${l.target.value}: ${l.lo}–${l.hi}`);
+    for (const l of last.leaks.slice(0, 40)) debug(`  ${l.target.label} = ${l.target.value}: ${l.lo}–${l.hi}`);
     if (last.leaks.length === 0) break;
-    if (rounds >= (opts.maxRounds ?? 200)) throw unsafe(last.leaks, `efter ${rounds} runder`);
-    const touched = new Set<number>();
+    if (rounds >= (opts.maxRounds ?? 50)) throw unsafe(last.leaks, `efter ${rounds} runder`);
     const stuck: Leak[] = [];
-    let hidden = 0;
-    const now = new Map(last.leaks.map((l) => [l.target.label, (persisted.get(l.target.label) ?? 0) + 1]));
-    persisted.clear();
-    for (const [k, v] of now) persisted.set(k, v);
-    for (const leak of last.leaks) {
-      // One cell per part of the system per round: the next round shows whether it was enough.
-      if (touched.has(leak.target.cell) || neighbours[leak.target.cell].some((j) => touched.has(j))) continue;
-      // The rules first; where they have nothing to say (the bound rests on several identities and on the
-      // integers), try the nearby cells, cheapest first, and keep the first whose hiding lets the audit widen it.
-      // A leak the rules' choice did not close in two rounds goes to the trials first.
-      const stubborn = (persisted.get(leak.target.label) ?? 0) >= 2;
-      const rule = () => nextToHide(sys, leak, neighbours, byVar);
-      const tried = () => trial(sys, leak, nearby(sys, leak.target.cell, neighbours), cache);
-      const j = stubborn ? ((await tried()) ?? rule()) : (rule() ?? (await tried()));
-      if (j === null || (persisted.get(leak.target.label) ?? 0) >= 4) {
+    let changes = 0;
+    for (const first of last.leaks) {
+      let leak: Leak | undefined = first;
+      for (let step = 0; ; step++) {
+        if (step > 0 || changes > 0) {
+          // The leak's part of the system as it is now (earlier changes this round may have freed it).
+          const local = await audit(sys, { cache, only: first.target.cell });
+          solves += local.solves;
+          leak = local.leaks.find((l) => l.target.label === first.target.label);
+        }
+        if (!leak) break;
+        if (step >= STEPS_PER_LEAK) {
+          stuck.push(leak);
+          break;
+        }
+        // The rules first; where they have nothing to say (the bound rests on several identities and on the
+        // integers), try the nearby cells, cheapest first, and keep the first whose hiding lets the audit widen
+        // it. A leak the rules' choice did not close in two steps goes to the trials first.
+        const rule = () => nextToHide(sys, leak!, neighbours, byVar);
+        const tried = () => trial(sys, leak!, nearby(sys, leak!.target.cell, neighbours), cache);
+        const j = step >= 2 ? ((await tried()) ?? rule()) : (rule() ?? (await tried()));
+        if (j !== null && step < 4) {
+          hideOne(j, leak.target.label);
+          changes++;
+          continue;
+        }
         // Nothing to hide helps: the signs themselves bound it (`<5` says ≤ 4, `–` says ≥ 5). The hidden figures
         // around it get a sign that says nothing of their range.
         const around = [leak.target.cell, ...nearbyHidden(sys, leak.target.cell, neighbours)];
         const changed = around.filter((i) => !sys.cells[i].neutral);
-        if (changed.length === 0) {
-          const k = nearest(sys, leak.target.cell, neighbours);
-          // Nothing left near it: the next round tells whether this round's other changes freed it.
-          if (k === null) {
-            stuck.push(leak);
-            continue;
-          }
-          hide(sys.cells[k]);
-          complementary.add(k);
-          touched.add(k);
-        }
         for (const i of changed) neutralize(sys.cells[i]);
         neutral += changed.length;
-        if (process.env.LIBU_AUDIT_DEBUG) opts.log?.(`  neutralt tegn for ${changed.length} tal omkring ${leak.target.label}`);
-        touched.add(leak.target.cell);
-        hidden++;
-        continue;
+        debug(`  neutralt tegn for ${changed.length} tal omkring ${leak.target.label}`);
+        if (changed.length) {
+          changes++;
+          continue;
+        }
+        // Already neutral around it: hide the next cell the rules name, else the nearest shown cell of all.
+        const k = j ?? nearest(sys, leak.target.cell, neighbours);
+        if (k === null) {
+          stuck.push(leak);
+          break;
+        }
+        hideOne(k, leak.target.label);
+        changes++;
       }
-      hide(sys.cells[j]);
-      if (process.env.LIBU_AUDIT_DEBUG) opts.log?.(`  skjuler ${sys.cells[j].key} for ${leak.target.label}`);
-      complementary.add(j);
-      touched.add(j);
-      touched.add(leak.target.cell);
-      hidden++;
     }
-    if (hidden === 0) throw unsafe(stuck.length ? stuck : last.leaks, stuck.length ? "og der er intet tal tilbage at skjule" : "og intet mere kan skjules");
-    zeros += signZeros(sys);
+    // Nothing left to hide or sign for any leak: the build fails.
+    if (changes === 0) throw unsafe(stuck.length ? stuck : last.leaks, "og der er intet tal tilbage at skjule");
   }
   const extra = [...complementary].filter((i) => sys.cells[i].state === "hidden" || sys.cells[i].state === "small");
   return {
