@@ -292,6 +292,14 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
     if (rounds >= (opts.maxRounds ?? 50)) throw unsafe(last.leaks, `efter ${rounds} runder`);
     const stuck: Leak[] = [];
     let changes = 0;
+    // A quantity that rests on a shown cell (a revision: today's figure beside the release's) is closed by hiding
+    // that cell and nothing else can close it: hide all of those first, so no other leak's part is given a
+    // complementary cell that one of them makes needless (two revised figures in one column free each other).
+    for (const leak of last.leaks)
+      if (sys.cells[leak.target.cell].state === "shown") {
+        hideOne(leak.target.cell, leak.target.label);
+        changes++;
+      }
     for (const first of last.leaks) {
       let leak: Leak | undefined = first;
       for (let step = 0; ; step++) {

@@ -146,6 +146,34 @@ describe("releases", () => {
   });
 });
 
+describe("the suppression loop", () => {
+  it("two revised figures in one column free each other: the unchanged unit stays shown", async () => {
+    // Unit B and the municipality moved by 3 since the release; A did not. Hiding both revised figures is enough
+    // (their difference is A's, which says nothing of the move); the unit listed first must not be given a
+    // complementary cell before the municipality's own revision is hidden.
+    const sys = system([["A", 23], ["B", 20], ["kommune", 43]], [["kommune", ["A", "B"]]], () => {}, [{ kommune: { n: 40, d: null }, A: { n: 23, d: null }, B: { n: 17, d: null } }]);
+    await fixed(sys);
+    expect(sys.cells.map((c) => `${c.key} ${c.state}`)).toEqual(["A shown", "B hidden", "kommune hidden"]);
+  });
+  it("settles every unit of a long column in the same round, not one unit per round", async () => {
+    // Twelve units each moved by 2 since the release (the municipality by 24, not small): every unit is a leak,
+    // and each unit is every other's neighbour through the column's total.
+    const units = Array.from({ length: 12 }, (_, i): [string, number, number] => [`E${i + 1}`, 20 + i, 18 + i]);
+    const total = (k: 1 | 2) => units.reduce((a, u) => a + u[k], 0);
+    const sys = system(
+      [...units.map(([u, n]): Spec => [u, n]), ["kommune", total(1)]],
+      [["kommune", units.map(([u]) => u)]],
+      () => {},
+      [{ kommune: { n: total(2), d: null }, ...Object.fromEntries(units.map(([u, , was]) => [u, { n: was, d: null }])) }],
+    );
+    const report = await suppressSystem(sys);
+    expect(labels((await audit(sys)).leaks)).toEqual([]);
+    expect(sys.cells.map((c) => c.state)).toEqual([...units.map(() => "hidden"), "shown"]);
+    // One round to hide, one whole audit to find nothing (the loop of before took 13).
+    expect(report.rounds).toBe(2);
+  });
+});
+
 describe("the development plan", () => {
   const row = (kvartal: string, vaerdi: number | null): PublishedKpiRow => ({ kpi: "k", art: "andel", kvartal, niveau: "kommune", enhed: null, vaerdi, naevner: vaerdi === null ? null : 20, undertrykt: vaerdi === null ? "komplementaer" : null });
   const plan = { kpi: "k", periode: "2025", kvartal: "2025K2", niveau: "kommune", enhed: null, maal: 0.9, retning: "hoejere_bedre", status: "forbedring" };
