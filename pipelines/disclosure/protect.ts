@@ -3,7 +3,8 @@
 // part of the system (hide the cell the rules or trials name, re-audit that part, again), and audit the whole
 // again, until it finds nothing. The build fails when a leak has nothing left to hide.
 import { LibuError } from "../errors.ts";
-import { audit, domainOf, isZeroSigned, targets, zeroSigned, type AuditResult, type Leak } from "./audit.ts";
+import { audit, type AuditResult, type Leak } from "./audit.ts";
+import { domainOf, isZeroSigned, targets, zeroSigned } from "./knowledge.ts";
 import type { Cell, Field, Identity, PublishedCells } from "./system.ts";
 
 export interface ProtectReport {
