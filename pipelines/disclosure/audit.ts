@@ -9,7 +9,7 @@
 // joins nothing); each component is one HiGHS model, kept in memory while its objective is changed for
 // each quantity, and every solution found is checked against all the component's other quantities.
 import type { Field, PublishedCells, Term } from "./system.ts";
-import { truth } from "./system.ts";
+import { identitiesByCell, truth } from "./system.ts";
 import { isZeroSigned, targets, unknowns, zeroSigned, type Target } from "./knowledge.ts";
 import { loadHighs, lpText, UnionFind, type Highs, type Row, type Var } from "./lp.ts";
 
@@ -85,22 +85,6 @@ export interface AuditOptions {
   cache?: Map<string, Leak[]>;
   /** Only the component of this cell's quantities (the suppression loop's trials). */
   only?: number;
-}
-
-/** Each cell's identities (by index), per system: the identities never change while the loop hides cells. */
-const identitiesOf = new WeakMap<PublishedCells["identities"], number[][]>();
-
-function identitiesByCell(sys: PublishedCells): number[][] {
-  let by = identitiesOf.get(sys.identities);
-  if (!by) {
-    const out: number[][] = sys.cells.map(() => []);
-    sys.identities.forEach((id, k) => {
-      for (const c of new Set(id.terms.map((t) => t.cell))) out[c].push(k);
-    });
-    identitiesOf.set(sys.identities, out);
-    by = out;
-  }
-  return by;
 }
 
 /**

@@ -7,7 +7,7 @@
 // a hidden share's numerator is 0 … its denominator; a missing row is 0 (it is no cell at all); a neutral `–`
 // (protect.ts' last resort) is anything from 0 (or 1) up.
 import type { Cell, Field, PublishedCells } from "./system.ts";
-import { truth } from "./system.ts";
+import { groupsByCell, truth } from "./system.ts";
 
 /** Upper bound of a hidden figure (no published figure comes near it). */
 const BIG = 1_000_000;
@@ -50,22 +50,6 @@ export function zeroSigned(sys: PublishedCells, zerosShown = false): Set<number>
     }
   }
   return out;
-}
-
-const groupsOfCache = new WeakMap<PublishedCells["groups"], number[][]>();
-
-/** Each cell's groups (by index), per system: the groups never change while the loop hides cells. */
-function groupsByCell(sys: PublishedCells): number[][] {
-  let by = groupsOfCache.get(sys.groups);
-  if (!by) {
-    const out: number[][] = sys.cells.map(() => []);
-    sys.groups.forEach((members, g) => {
-      for (const i of members) out[i].push(g);
-    });
-    groupsOfCache.set(sys.groups, out);
-    by = out;
-  }
-  return by;
 }
 
 /** zeroSigned for one cell, reading only its own groups (for an audit of a small part of a large system). */

@@ -5,7 +5,7 @@
 import { LibuError } from "../errors.ts";
 import { audit, type AuditResult, type Leak } from "./audit.ts";
 import { domainOf, isZeroSigned, targets, zeroSigned } from "./knowledge.ts";
-import type { Cell, Field, Identity, PublishedCells } from "./system.ts";
+import { groupsByCell, type Cell, type Field, type Identity, type PublishedCells } from "./system.ts";
 
 export interface ProtectReport {
   /** Cells hidden by the primary rules (counts and denominators below the threshold, category shares). */
@@ -264,10 +264,7 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
       if (list) list.push(id);
       else byVar.set(k, [id]);
     }
-  const groupsOf: number[][] = sys.cells.map(() => []);
-  sys.groups.forEach((members, g) => {
-    for (const i of members) groupsOf[i].push(g);
-  });
+  const groupsOf = groupsByCell(sys);
   let zeros = signZeros(sys);
   const complementary = localPass(sys, byVar);
   zeros += signZeros(sys);

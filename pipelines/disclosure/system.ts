@@ -140,3 +140,27 @@ export function dropFalseIdentities(sys: PublishedCells): string[] {
   if (wrong.size) sys.identities = sys.identities.filter((id) => !wrong.has(id));
   return [...new Set([...wrong].map((w) => w.name))];
 }
+
+const byCellCache = new WeakMap<object, number[][]>();
+
+/**
+ * For each cell, the indexes of the items of `list` (the table parts, the identities) it belongs to. Cached per
+ * list: the lists never change while the suppression loop hides cells.
+ */
+export function byCell<T>(sys: PublishedCells, list: T[], cellsOf: (item: T) => Iterable<number>): number[][] {
+  let by = byCellCache.get(list as object);
+  if (!by) {
+    by = sys.cells.map(() => []);
+    list.forEach((item, k) => {
+      for (const c of new Set(cellsOf(item))) by![c].push(k);
+    });
+    byCellCache.set(list as object, by);
+  }
+  return by;
+}
+
+/** The table parts each cell belongs to (by index). */
+export const groupsByCell = (sys: PublishedCells) => byCell(sys, sys.groups, (members) => members);
+
+/** The identities each cell appears in (by index). */
+export const identitiesByCell = (sys: PublishedCells) => byCell(sys, sys.identities, (id) => id.terms.map((t) => t.cell));
