@@ -68,9 +68,9 @@ export const command: Command = {
       config: ctx.config,
       log: ctx.log,
       env: ctx.env,
-      site: async ({ dbPath, dir, kvartal }) => {
+      site: async ({ dbPath, dir, kvartal, published }) => {
         const siteDir = join(dir, "site");
-        await ctx.log.timed("udgiv: site bygget", () => buildSite({ dbPath, outDir: siteDir, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath, LIBU_TIL_KVARTAL: kvartal }, log: (line) => ctx.log.info(line) }));
+        await ctx.log.timed("udgiv: site bygget", () => buildSite({ dbPath, outDir: siteDir, env: { ...ctx.env, LIBU_CONFIG: ctx.configPath, LIBU_TIL_KVARTAL: kvartal }, log: (line) => ctx.log.info(line), published }));
         await ctx.log.timed("udgiv: PDF-bilag skrevet", () => printReport({ siteDir, kvartal, pdfPath: join(dir, "bilag.pdf") }));
       },
     });

@@ -158,6 +158,6 @@ export const SITE_PARTS = ["kpi", "underretninger", "anbringelser", "datakvalite
 export type SitePart = (typeof SITE_PARTS)[number];
 export type SiteData = Pick<PublishedSystem, SitePart>;
 
-export function siteData(pub: PublishedSystem): SiteData {
+export function siteData(pub: SiteData): SiteData {
   return { kpi: pub.kpi, underretninger: pub.underretninger, anbringelser: pub.anbringelser, datakvalitet: pub.datakvalitet, ledelsestilsyn: pub.ledelsestilsyn };
 }

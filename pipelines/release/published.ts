@@ -7,7 +7,7 @@
 import * as fmt from "../../dashboards/components/format.js";
 import { skjultTekst } from "../../dashboards/components/tilsyn-tekster.js";
 import type { Warehouse } from "../db.ts";
-import { figures, publishedSystem as auditedSystem, siteData, type SiteData } from "../published/system.ts";
+import { figures, publishedSystem as auditedSystem, rapportLinje, siteData, type SiteData } from "../published/system.ts";
 import type { Art, Undertrykt } from "../suppress.ts";
 import type { PublishedFigure, ReleaseCells } from "./store.ts";
 
@@ -37,6 +37,8 @@ export interface PublishedTable {
 export interface PublishedSystem extends SiteData {
   /** Every published cell (key → shown n, d), kept for the next release's audit. */
   celler: ReleaseCells | null;
+  /** What the suppression cost and what the audit did (the build's line). */
+  rapport: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface PublishedSystem extends SiteData {
  */
 export async function publishedSystem(wh: Warehouse, tidligere: ReleaseCells[] = [], log?: (line: string) => void): Promise<PublishedSystem> {
   const pub = await auditedSystem(wh, { previous: tidligere, log });
-  return { ...siteData(pub), celler: figures(pub.internal) };
+  return { ...siteData(pub), celler: figures(pub.internal), rapport: rapportLinje(pub.rapport) };
 }
 
 /** The sign of a hidden figure, as the site shows it: `<5` for a small count, `–` otherwise. */

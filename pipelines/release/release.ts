@@ -13,7 +13,8 @@ import { REPO } from "../paths.ts";
 import { tableCsv, writeParquet } from "./files.ts";
 import { type Manifest, canonicalJson, fileHashes, sha256, writeManifest } from "./manifest.ts";
 import { publishedFigures, publishedSystem, publishedTables, type PublishedSystem } from "./published.ts";
-import { slowRounds } from "../published/system.ts";
+import { siteData, slowRounds } from "../published/system.ts";
+import type { Audited } from "../site/build-site.ts";
 import { REVISION_COLUMNS, type Revision, revisions } from "./revisions.ts";
 import { figuresJson, forgetRelease, ownReleaseFigures, previousReleases, recordManifest, recordRelease, releases } from "./store.ts";
 import { csvFormatRows } from "d3-dsv";
@@ -30,8 +31,11 @@ export interface ReleaseOptions {
   config: Config;
   log: Logger;
   env?: NodeJS.ProcessEnv;
-  /** The site and PDF steps (tests of the figures alone may leave them out). */
-  site?: (wh: { dbPath: string; dir: string; kvartal: string }) => Promise<void>;
+  /**
+   * The site and PDF steps (tests of the figures alone may leave them out). `published`: the release's own
+   * published system, so the site prints the figures the release has just audited instead of auditing again.
+   */
+  site?: (wh: { dbPath: string; dir: string; kvartal: string; published: Audited }) => Promise<void>;
   now?: Date;
 }
 
@@ -174,7 +178,9 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
       }
 
       // 4. The site, built once, and the PDF printed from it.
-      if (opts.site) await opts.site({ dbPath: opts.dbPath, dir: tmp, kvartal });
+      // The release's figures are recorded now, so an audit run here would add them to the earlier releases: a
+      // revision of 0 against every shown figure, so nothing would change but the time it takes.
+      if (opts.site) await opts.site({ dbPath: opts.dbPath, dir: tmp, kvartal, published: { data: siteData(sys), rapport: sys.rapport } });
 
       // 5. The manifest last: the checksum of every file.
       const manifest: Manifest = { ...manifestBase, oprettet, revisioner: revs.length, filer: fileHashes(tmp) };

@@ -10,7 +10,7 @@ import { delimiter, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openWarehouse } from "../db.ts";
 import { writeHandover } from "../published/handover.ts";
-import { publishedSystem, rapportLinje, siteData, slowRounds } from "../published/system.ts";
+import { publishedSystem, rapportLinje, siteData, slowRounds, type SiteData } from "../published/system.ts";
 import { previousReleases } from "../release/store.ts";
 import { LibuError } from "../errors.ts";
 import { onInterrupt } from "../interrupt.ts";
@@ -28,6 +28,17 @@ export interface SiteOptions {
   outDir: string;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /**
+   * The published system, already suppressed and audited against the same releases (a release computes it
+   * before it builds its site): the site prints it instead of computing and auditing it a second time.
+   */
+  published?: Audited;
+}
+
+/** The site's parts of an audited published system and the line that says what the suppression cost. */
+export interface Audited {
+  data: SiteData;
+  rapport: string;
 }
 
 function pidAlive(pid: number): boolean {
@@ -75,22 +86,10 @@ function clearLoaderCache(): void {
 /** A data loader's error saying the warehouse is busy (db.ts openError; every loader says it: say it once). */
 const BUSY = /lageret bruges af en anden kørsel \(PID (\w+)\)/;
 
-export async function buildSite({ dbPath, outDir, env = process.env, log = () => {} }: SiteOptions): Promise<void> {
+export async function buildSite({ dbPath, outDir, env = process.env, log = () => {}, published }: SiteOptions): Promise<void> {
   if (!existsSync(dbPath)) throw new LibuError(`${dbPath}: her er intet lager endnu — kør først \`libu load <mappe>\` og \`libu build\``);
-  // A warehouse that a load or build is writing: one line now, not one error per data loader later.
-  const wh = await openWarehouse(dbPath, { readOnly: true });
-  let handover: ReturnType<typeof writeHandover>;
-  let rapport: string;
-  try {
-    const pub = await publishedSystem(wh, { previous: await previousReleases(wh), log: slowRounds(log) });
-    rapport = rapportLinje(pub.rapport);
-    handover = writeHandover(siteData(pub));
-  } catch (e) {
-    if (e instanceof LibuError) throw e;
-    throw new LibuError(`byggeriet af sitet fejlede (de offentliggjorte tal kunne ikke beregnes); det forrige site i ${outDir} er der stadig:\n${(e as Error).message}`);
-  } finally {
-    wh.close();
-  }
+  const { data, rapport } = published ?? (await audited(dbPath, outDir, log));
+  const handover = writeHandover(data);
   env = { ...env, LIBU_PUBLISHED: handover.file };
   try {
     await framework(dbPath, outDir, env, log);
@@ -98,6 +97,21 @@ export async function buildSite({ dbPath, outDir, env = process.env, log = () =>
     handover.remove();
   }
   log(rapport);
+}
+
+/** Builds, suppresses and audits the published system (against the earlier releases) for a site. */
+async function audited(dbPath: string, outDir: string, log: (line: string) => void): Promise<Audited> {
+  // A warehouse that a load or build is writing: one line now, not one error per data loader later.
+  const wh = await openWarehouse(dbPath, { readOnly: true });
+  try {
+    const pub = await publishedSystem(wh, { previous: await previousReleases(wh), log: slowRounds(log) });
+    return { data: siteData(pub), rapport: rapportLinje(pub.rapport) };
+  } catch (e) {
+    if (e instanceof LibuError) throw e;
+    throw new LibuError(`byggeriet af sitet fejlede (de offentliggjorte tal kunne ikke beregnes); det forrige site i ${outDir} er der stadig:\n${(e as Error).message}`);
+  } finally {
+    wh.close();
+  }
 }
 
 async function framework(dbPath: string, outDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {

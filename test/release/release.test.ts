@@ -14,6 +14,9 @@ import { dsvFormat } from "d3-dsv";
 import { csvNumber } from "../../pipelines/release/files.ts";
 import { checkRelease, sha256 } from "../../pipelines/release/manifest.ts";
 import { makeRelease } from "../../pipelines/release/release.ts";
+import { previousReleases } from "../../pipelines/release/store.ts";
+import { publishedSystem, siteData } from "../../pipelines/published/system.ts";
+import type { Audited } from "../../pipelines/site/build-site.ts";
 import { writeFixtureWarehouse } from "../site/fixture-warehouse.ts";
 import { scanRelease } from "./scan-release.ts";
 import { MODELS_DIR } from "../helpers/fixture.ts";
@@ -291,6 +294,23 @@ describe("revisions", () => {
     expect(now.length).toBe(2);
     expect(lines.slice(1)).toEqual([`bfu_rettidig_4m,2025K2,enhed,Team Nord,"${before[1].vist}",–`, `bfu_rettidig_4m,2025K2,kommune,,"${before[0].vist}",–`]);
     expect(r.manifest.revisioner).toBe(2);
+  });
+
+  it("hands its site the figures it has just audited: the same an audit after recording the release would give", async () => {
+    await release("2025K2", "ud");
+    await reload();
+    let handed: Audited | undefined;
+    await makeRelease({ dbPath: DB, kvartal: "2025K3", out: join(DIR, "ud"), config: defaults, log: quiet, site: async ({ published }) => void (handed = published) });
+    expect(handed?.rapport).toMatch(/^diskretion: .* skjult .* tjekket som en angriber ville/);
+    // The site's own audit, as it ran before: against every recorded release, this one included.
+    const wh = await openWarehouse(DB, { readOnly: true });
+    try {
+      const own = await publishedSystem(wh, { previous: await previousReleases(wh) });
+      expect(own.internal.previous.length).toBe(2);
+      expect(JSON.stringify(handed?.data)).toBe(JSON.stringify(siteData(own)));
+    } finally {
+      wh.close();
+    }
   });
 
   it("a hidden cell that became shown is a revision; a move below the threshold is not", async () => {
