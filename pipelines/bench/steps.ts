@@ -16,6 +16,7 @@ import { loadFolder } from "../load/load-folder.ts";
 import { createLogger } from "../log.ts";
 import { drawUpWorklists } from "../worklists/draw-up.ts";
 import { releaseFiles } from "../release/manifest.ts";
+import { publishedSystem } from "../published/system.ts";
 import { MODELS_DIR, REPO } from "../paths.ts";
 import { readCsvSql } from "./read-csv.ts";
 import { statSync } from "node:fs";
@@ -105,6 +106,21 @@ async function step(name: string, a: StepArgs): Promise<Omit<StepResult, "maxRss
       } finally {
         wh.close();
         rmSync(out, { recursive: true, force: true });
+      }
+    }
+    case "diskretion": {
+      // The published system (what the site, the PDF and a release print), suppressed and then audited as an
+      // attacker would: what the build's audit costs in time and in figures not shown.
+      const wh = await openWarehouse(a.db, { readOnly: true });
+      try {
+        const { rapport: r } = await publishedSystem(wh);
+        return {
+          ms: performance.now() - start,
+          rows: r.cells,
+          detail: { hidden: r.hidden, primary: r.primary, zeros: r.zeros, extra: r.complementary, municipality: r.complementaryMunicipality, neutral: r.neutral, rounds: r.rounds, solves: r.solves, targets: r.targets, auditMs: r.ms },
+        };
+      } finally {
+        wh.close();
       }
     }
     case "udgiv": {
