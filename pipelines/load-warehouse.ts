@@ -1,5 +1,5 @@
 // A whole load of a warehouse file: open it, load one folder of exports in one transaction, close it.
-// `libu load` and `libu run` call it; the load itself is pipelines/load/.
+// `libu load`, `libu rekey` and `libu run` call it (with load/request.ts); the load itself is pipelines/load/.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

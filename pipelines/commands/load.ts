@@ -1,12 +1,9 @@
 // `libu load <folder>`: loads a folder of case-system exports into the warehouse (docs/contract.md).
 import type { Command } from "../command.ts";
-import { pseudonymKey } from "../config.ts";
 import { UsageError } from "../errors.ts";
 import { formatReport } from "../load/report.ts";
+import { LOAD_FLAGS, loadRequest } from "../load/request.ts";
 import { loadWarehouse } from "../load-warehouse.ts";
-
-/** Test hook: with LIBU_TEST_PAUSE_IN_LOAD set, the load announces itself on stderr and waits inside its transaction. */
-const PAUSE_ENV = "LIBU_TEST_PAUSE_IN_LOAD";
 
 export const command: Command = {
   name: "load",
@@ -21,37 +18,11 @@ export const command: Command = {
     "                  pr. regel og kolonne; lageret ændres ikke",
     "Fejlbehæftede rækker går i karantænetabellen (CPR maskeret); fejl i en hel fil stopper indlæsningen, og intet ændres.",
   ].join("\n"),
-  options: {
-    "as-of": { type: "string" },
-    profile: { type: "string" },
-    "accept-rejects": { type: "boolean" },
-    proev: { type: "boolean" },
-  },
+  options: { ...LOAD_FLAGS, proev: { type: "boolean" } },
   async run({ values, positionals }, ctx) {
     if (positionals.length !== 1) throw new UsageError(`giv præcis én mappe — brug: ${this.usage}`);
-    const pseudonym = pseudonymKey(ctx.config, ctx.env);
-    const report = await loadWarehouse(
-      ctx.dbPath,
-      {
-        folder: positionals[0],
-        asOf: values["as-of"] as string | undefined,
-        profile: values.profile as string | undefined,
-        acceptRejects: !!values["accept-rejects"],
-        proev: !!values.proev,
-        dataFra: ctx.config,
-      },
-      {
-        log: ctx.log,
-        pseudonym,
-        cwd: ctx.cwd,
-        beforeCommit: ctx.env[PAUSE_ENV]
-          ? async () => {
-              ctx.stderr.write("libu-test: paused inside the load transaction\n");
-              await new Promise((r) => setTimeout(r, Number(ctx.env[PAUSE_ENV]) || 60_000));
-            }
-          : undefined,
-      },
-    );
+    const { opts, deps } = loadRequest(positionals[0], values, ctx);
+    const report = await loadWarehouse(ctx.dbPath, opts, deps);
     ctx.stdout.write(formatReport(report));
   },
 };

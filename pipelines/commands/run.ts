@@ -1,9 +1,9 @@
 // `libu run <folder>`: load, build and site in one go, through the same library functions as the three commands.
 import { resolve } from "node:path";
 import type { Command } from "../command.ts";
-import { pseudonymKey } from "../config.ts";
 import { UsageError } from "../errors.ts";
 import { formatReport } from "../load/report.ts";
+import { LOAD_FLAGS, loadRequest } from "../load/request.ts";
 import { loadWarehouse } from "../load-warehouse.ts";
 import { MODELS_DIR } from "../paths.ts";
 import { buildWarehouse } from "../runner/build-warehouse.ts";
@@ -14,25 +14,11 @@ export const command: Command = {
   summary: "indlæsning, byggeri og site i ét (`libu load`, `libu build` og `libu site`)",
   usage: "libu run <mappe> [--as-of <YYYY-MM-DD>] [--profile <navn|fil>] [--accept-rejects] [--out <mappe>] [--db <fil>]",
   help: "Kører `libu load <mappe>`, `libu build` og `libu site` mod samme datavarehus; stopper ved den første fejl.",
-  options: {
-    "as-of": { type: "string" },
-    profile: { type: "string" },
-    "accept-rejects": { type: "boolean" },
-    out: { type: "string", default: "dist" },
-  },
+  options: { ...LOAD_FLAGS, out: { type: "string", default: "dist" } },
   async run({ values, positionals }, ctx) {
     if (positionals.length !== 1) throw new UsageError(`giv præcis én mappe — brug: ${this.usage}`);
-    const report = await loadWarehouse(
-      ctx.dbPath,
-      {
-        folder: positionals[0],
-        asOf: values["as-of"] as string | undefined,
-        profile: values.profile as string | undefined,
-        acceptRejects: !!values["accept-rejects"],
-        dataFra: ctx.config,
-      },
-      { log: ctx.log, pseudonym: pseudonymKey(ctx.config, ctx.env), cwd: ctx.cwd },
-    );
+    const { opts, deps } = loadRequest(positionals[0], values, ctx);
+    const report = await loadWarehouse(ctx.dbPath, opts, deps);
     ctx.stdout.write(formatReport(report));
     await buildWarehouse({ dbPath: ctx.dbPath, modelsDir: MODELS_DIR, config: ctx.config, log: ctx.log });
     const outDir = resolve(ctx.cwd, values.out as string);
