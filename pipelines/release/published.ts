@@ -80,6 +80,13 @@ const STATUS: Record<string, string> = {
 const figure = (vaerdi: number | null | undefined, undertrykt: string | null | undefined, g: number): Cell =>
   vaerdi === null || vaerdi === undefined ? (undertrykt ? hiddenSign(undertrykt, g) : null) : vaerdi;
 
+/**
+ * A data-quality count (pipelines/published/quality.ts): the number, or when hidden `–` if it is marked hidden at
+ * least the threshold (komplementaer) and `<g` if not: an unmarked hidden count there is a small one.
+ */
+const qualityCount = (v: unknown, undertrykt: unknown, g: number): Cell =>
+  v === null || v === undefined ? (undertrykt ? fmt.STREG : `<${g}`) : Number(v);
+
 const upTo = (tilKvartal: string | null) => (k: unknown) => tilKvartal === null || String(k) <= tilKvartal;
 
 /**
@@ -228,15 +235,14 @@ export function publishedTables(sys: PublishedSystem, tilKvartal: string | null 
     ],
     rows: dq.loads.map((l) => {
       const r = l as Record<string, unknown>;
-      const c = (v: unknown, sign: string | null): Cell => (v === null || v === undefined ? sign : Number(v));
       return {
         load_id: Number(r.load_id),
         as_of: (r.as_of as string | null) ?? null,
         tabel: String(r.tabel ?? ""),
         fil: String(r.fil ?? ""),
-        raekker_laest: c(r.raekker_laest, r.laest_undertrykt ? fmt.STREG : `<${g}`),
-        raekker_indlaest: c(r.raekker_indlaest, r.indlaest_undertrykt ? fmt.STREG : `<${g}`),
-        raekker_karantaene: c(r.raekker_karantaene, r.karantaene_undertrykt ? fmt.STREG : `<${g}`),
+        raekker_laest: qualityCount(r.raekker_laest, r.laest_undertrykt, g),
+        raekker_indlaest: qualityCount(r.raekker_indlaest, r.indlaest_undertrykt, g),
+        raekker_karantaene: qualityCount(r.raekker_karantaene, r.karantaene_undertrykt, g),
       };
     }),
   };
@@ -259,7 +265,7 @@ export function publishedTables(sys: PublishedSystem, tilKvartal: string | null 
         regel: r.regel === null || r.regel === undefined ? null : Number(r.regel),
         aarsag: String(r.aarsag_tekst ?? r.aarsag ?? ""),
         kolonne: (r.kolonne as string | null) ?? null,
-        antal: r.antal === null || r.antal === undefined ? (r.undertrykt ? fmt.STREG : `<${g}`) : Number(r.antal),
+        antal: qualityCount(r.antal, r.undertrykt, g),
       };
     }),
   };
