@@ -15,6 +15,7 @@ import { previousReleases } from "../release/store.ts";
 import { LibuError } from "../errors.ts";
 import { onInterrupt } from "../interrupt.ts";
 import { DASHBOARDS_DIR, NODE_MODULES, REPO } from "../paths.ts";
+import { pidAlive } from "./alive.ts";
 import { NO_NETWORK_PRELOAD, pinClientVersions } from "./offline.ts";
 import { cleanStale, swapIn, tempFolder } from "./swap.ts";
 
@@ -39,15 +40,6 @@ export interface SiteOptions {
 export interface Audited {
   data: SiteData;
   rapport: string;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -5,19 +5,11 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { LibuError } from "../errors.ts";
+import { pidAlive } from "./alive.ts";
 
 const NEW = "ny";
 const OLD = "gammel";
 const aside = (outDir: string, kind: string, pid: number) => join(dirname(outDir), `.${basename(outDir)}.${kind}-${pid}`);
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Temporary folders of builds of `outDir` whose process is gone: a new one is removed, an old site put back. */
 export function cleanStale(outDir: string): void {
