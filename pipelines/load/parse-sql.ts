@@ -9,7 +9,8 @@ import { type DecimalConvention, decimalExpr } from "./numbers.ts";
 export const dateFormats = ["YYYY-MM-DD", "DD-MM-YYYY", "DD.MM.YYYY", "DD/MM/YYYY"] as const;
 export type DateFormat = (typeof dateFormats)[number];
 
-const strptimeDate: Record<DateFormat, string> = {
+/** The strptime pattern of each of the contract's date formats (profile/dates.ts adds the case systems' own). */
+export const strptimeDate: Record<DateFormat, string> = {
   "YYYY-MM-DD": "%Y-%m-%d",
   "DD-MM-YYYY": "%d-%m-%Y",
   "DD.MM.YYYY": "%d.%m.%Y",

@@ -2,17 +2,14 @@
 // the canonical load reads it. A value in no known format is left as written, so the load quarantines it with the
 // export's own text (nothing is guessed).
 import { lit } from "../../db.ts";
-import { dateFormats as contractFormats } from "../parse-sql.ts";
+import { dateFormats as contractFormats, strptimeDate } from "../parse-sql.ts";
 
 /** Every `datoformat` a profile may name: the contract's four and the case systems' own. */
 export const profileDateFormats = [...contractFormats, "YYYYMMDD", "DD.MM.YY", "D. MMM YYYY"] as const;
 export type ProfileDateFormat = (typeof profileDateFormats)[number];
 
 const strptime: Record<ProfileDateFormat, string> = {
-  "YYYY-MM-DD": "%Y-%m-%d",
-  "DD-MM-YYYY": "%d-%m-%Y",
-  "DD.MM.YYYY": "%d.%m.%Y",
-  "DD/MM/YYYY": "%d/%m/%Y",
+  ...strptimeDate,
   YYYYMMDD: "%Y%m%d",
   "DD.MM.YY": "%d.%m.%y",
   // After danishMonths(): "1 10 2022".
