@@ -2,6 +2,7 @@
 // two-way table whose margins are KPI 15), the children on each trin of the indsatstrappe, and new and
 // ended placements per quarter. Their identities with each other and with KPIs 15–17 and 19 are those of
 // disclosure/identities.ts.
+import { forrigeKvartal } from "../../dashboards/components/format.js";
 import { PLACED, PLACEMENT_GROUPS, STEPS, STEPS_DOWN, STOCK_FLOW } from "../disclosure/identities.ts";
 import { MUNICIPALITY_COST } from "../disclosure/protect.ts";
 import type { Field, PublishedCells, SystemBuilder } from "../disclosure/system.ts";
@@ -15,12 +16,11 @@ const stepKey = (kvartal: string, trin: number) => `trappe|${kvartal}|${trin}`;
 const flowKey = (kvartal: string, art: "nye" | "ophoerte") => `bevaegelser|${kvartal}|${art}`;
 const TRIN = [1, 2, 3, 4, 5];
 
-/** The quarter before `2025K1` is `2024K4`. */
+/** The quarter `back` quarters before `kvartal` (one before `2025K1` is `2024K4`: the site's forrigeKvartal). */
 export function previousQuarter(kvartal: string, back = 1): string {
-  let y = Number(kvartal.slice(0, 4));
-  let q = Number(kvartal.slice(5));
-  for (let i = 0; i < back; i++) if (--q === 0) [y, q] = [y - 1, 4];
-  return `${y}K${q}`;
+  let k = kvartal;
+  for (let i = 0; i < back; i++) k = forrigeKvartal(k);
+  return k;
 }
 
 export interface PlacementCells {
