@@ -74,10 +74,9 @@ export function dato(d) {
   return `${date.getUTCDate()}. ${MAANEDER[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
-/** A date (Date or ISO text) quarter start → `3. kvt. 2025`, for time-axis ticks. */
+/** A date (Date or ISO text) quarter start → `3. kvt. 2025`, for time-axis ticks: the label of its quarter. */
 export function kvartalAfDato(d) {
-  const date = d instanceof Date ? d : new Date(d);
-  return `${Math.floor(date.getUTCMonth() / 3) + 1}. kvt. ${date.getUTCFullYear()}`;
+  return kvartal(kvartalId(d));
 }
 
 /** A date (Date or `YYYY-MM-DD`) → the id of its quarter, `2024K1`. */
