@@ -69,8 +69,11 @@ export const defaults: Config = {
   revisionsgraenser: { andel: 0.001, antal: 1, forhold: 0.1 },
 };
 
+/** The configuration's file when neither --config nor $LIBU_CONFIG names one. */
+export const CONFIG_FILE = "libu.config.json";
+
 export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
-  return resolve(cwd, flag ?? env.LIBU_CONFIG ?? "libu.config.json");
+  return resolve(cwd, flag ?? env.LIBU_CONFIG ?? CONFIG_FILE);
 }
 
 export function loadConfig(path: string): Config {

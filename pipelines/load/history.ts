@@ -6,6 +6,7 @@
 import { type Table, srcTable } from "../contract.ts";
 import type { Warehouse } from "../db.ts";
 import { EXPORT_MANIFEST } from "./manifest.ts";
+import { CONFIG_FILE } from "../config.ts";
 import { all } from "./query.ts";
 
 /** A day "holds many" starts when at least this many rows and this share of the table's rows start on it. */
@@ -29,11 +30,17 @@ export interface HistoryFinding {
   /** sen_start: the earliest case (sager.oprettet). */
   foersteSag?: string;
   /** The table's data_fra when it leaves `dag` out (after it; for sen_start on or after it), and where it is from. */
-  dataFra?: { dato: string; kilde: "konfiguration" | "manifest" };
+  dataFra?: DataFra;
+}
+
+/** A data_fra day and the file that sets it: the configuration (as the user named it) or the export's manifest. */
+export interface DataFra {
+  dato: string;
+  fil: string;
 }
 
 /** The table's data_fra as int_data_fra.sql takes it: the configuration's day for the table, for every table, the manifest's. */
-export type DataFraOf = (table: string) => { dato: string; kilde: "konfiguration" | "manifest" } | undefined;
+export type DataFraOf = (table: string) => DataFra | undefined;
 
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 864e5;
 
@@ -104,17 +111,19 @@ export async function casesRelation(wh: Warehouse, stagedSager: string | undefin
 const num = (n: number) => n.toLocaleString("da-DK");
 const pct = (x: number) => `${(x * 100).toLocaleString("da-DK", { maximumFractionDigits: 1 })} %`;
 const dayAfter = (d: string) => new Date(Date.parse(d) + 864e5).toISOString().slice(0, 10);
-const fraKilde = { konfiguration: "libu.config.json", manifest: EXPORT_MANIFEST };
 
-/** The report's one line about a table's history (Danish): what was seen, and what to do unless data_fra covers it. */
-export function formatHistory(file: string, f: HistoryFinding): string {
+/**
+ * The report's one line about a table's history (Danish): what was seen, and what to do unless data_fra covers it.
+ * `konfiguration`: the configuration's file as the user named it (where to set dataFra).
+ */
+export function formatHistory(file: string, f: HistoryFinding, konfiguration: string = CONFIG_FILE): string {
   const seen =
     f.art === "samme_dag"
       ? `${num(f.antal)} af ${num(f.raekker)} rækker (${pct(f.antal / f.raekker)}) har ${f.kolonne} ${f.dag}${f.tidligst ? ", den tidligste dag i filen" : ""}`
       : `den tidligste ${f.kolonne} er ${f.dag}, ${Math.floor(days(f.foersteSag!, f.dag) / 365.25)} år efter den tidligste sag (oprettet ${f.foersteSag})`;
   if (f.dataFra)
     return (
-      `bemærk: ${file}: ${seen} — ligner en overgang fra et tidligere sagssystem; data_fra er ${f.dataFra.dato} (${fraKilde[f.dataFra.kilde]}), ` +
+      `bemærk: ${file}: ${seen} — ligner en overgang fra et tidligere sagssystem; data_fra er ${f.dataFra.dato} (${f.dataFra.fil}), ` +
       "så kvartaler, der begynder før den dag, rapporteres ikke"
     );
   const from = f.art === "samme_dag" ? dayAfter(f.dag) : f.dag;
@@ -124,6 +133,6 @@ export function formatHistory(file: string, f: HistoryFinding): string {
       : `rækkerne fra før ${f.dag} mangler måske (et tidligere sagssystem?)`;
   return (
     `advarsel: ${file}: ${seen} — ${why}. Træk eksporten med de oprindelige datoer for alt, der stadig var åbent, ` +
-    `eller sæt dataFra i libu.config.json (eller data_fra i ${EXPORT_MANIFEST}) til ${from}, så kvartaler, der begynder før, ikke rapporteres`
+    `eller sæt dataFra i ${konfiguration} (eller data_fra i ${EXPORT_MANIFEST}) til ${from}, så kvartaler, der begynder før, ikke rapporteres`
   );
 }

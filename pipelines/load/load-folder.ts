@@ -15,7 +15,7 @@ import { MAX_REJECT_SHARE, allTables, srcTable, type Table, tableByName, tables 
 import { maskCpr } from "../cpr.ts";
 import { checkKey } from "../key.ts";
 import { remapReviewQuarantine, reviewWorkbooksToCsv } from "../tilsyn/read-workbooks.ts";
-import type { Config } from "../config.ts";
+import { CONFIG_FILE, type Config } from "../config.ts";
 import type { Warehouse } from "../db.ts";
 import { InputError } from "../errors.ts";
 import type { Logger } from "../log.ts";
@@ -23,7 +23,7 @@ import { loadTablesDdl } from "../warehouse.ts";
 import { defaultSeedsDir } from "./codes.ts";
 import { commitLoad, dropLeftovers, nextLoadId, olderPseudonyms } from "./commit.ts";
 import { listFiles, type Prepared, prepare } from "./files.ts";
-import { manifestDataFra, resolveAsOf } from "./manifest.ts";
+import { EXPORT_MANIFEST, manifestDataFra, resolveAsOf } from "./manifest.ts";
 import { type DataFraOf, casesRelation, historyFinding } from "./history.ts";
 import { formatRuleExample } from "./proev.ts";
 import { loadProfile } from "./profile.ts";
@@ -47,8 +47,10 @@ export interface LoadOptions {
   proev?: boolean;
   /** `libu rekey`: a new key for the warehouse; the folder must hold every table that has rows (key.ts). */
   rekey?: boolean;
-  /** The configuration (libu.config.json): its dataFra and dataFraTabel are weighed by the report's history lines (history.ts). */
+  /** The configuration: its dataFra and dataFraTabel are weighed by the report's history lines (history.ts). */
   dataFra?: Pick<Config, "dataFra" | "dataFraTabel">;
+  /** The configuration's file as the report names it (default libu.config.json). */
+  configFile?: string;
 }
 
 export interface LoadDeps {
@@ -217,11 +219,12 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
     if (reviews) await remapReviewQuarantine(wh, quarantine, reviews);
 
     // A history that looks cut off (history.ts), weighed against the table's data_fra as int_data_fra.sql takes it.
+    const configFile = maskCpr(opts.configFile ?? CONFIG_FILE);
     const dataFraOf: DataFraOf = (t) => {
       const c = opts.dataFra?.dataFraTabel?.[t] ?? opts.dataFra?.dataFra;
-      if (c) return { dato: c, kilde: "konfiguration" };
+      if (c) return { dato: c, fil: configFile };
       const m = manifestDataFra(manifest, t);
-      return m ? { dato: m, kilde: "manifest" } : undefined;
+      return m ? { dato: m, fil: EXPORT_MANIFEST } : undefined;
     };
     const cases = await casesRelation(wh, reports.some((x) => x.r.table === "sager") ? stagingTable("sager") : undefined);
     for (const { r } of reports) {
@@ -235,10 +238,11 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
       asOfSource,
       folder: maskCpr(folder),
       ...(opts.dataFra?.dataFra
-        ? { dataFra: { dato: opts.dataFra.dataFra, kilde: "konfiguration" as const } }
+        ? { dataFra: { dato: opts.dataFra.dataFra, fil: configFile } }
         : manifest?.dataFra
-          ? { dataFra: { dato: manifest.dataFra, kilde: "manifest" as const } }
+          ? { dataFra: { dato: manifest.dataFra, fil: EXPORT_MANIFEST } }
           : {}),
+      konfiguration: configFile,
       profile: profile?.navn ?? null,
       acceptRejects: !!opts.acceptRejects,
       demoKey: deps.pseudonym.demo,

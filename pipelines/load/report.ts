@@ -3,7 +3,7 @@ import { maskCpr } from "../cpr.ts";
 import { formatDuration } from "../log.ts";
 import { type AsOfSource, EXPORT_MANIFEST } from "./manifest.ts";
 import { MAX_REJECT_SHARE, type Reason, type RuleNumber } from "../contract.ts";
-import { formatHistory, type HistoryFinding } from "./history.ts";
+import { formatHistory, type DataFra, type HistoryFinding } from "./history.ts";
 import { formatRuleExample, ruleLabel, type RuleExample } from "./proev.ts";
 
 export interface ReasonCount {
@@ -46,7 +46,9 @@ export interface LoadReport {
   asOfSource: AsOfSource;
   folder: string;
   /** The day from which every table's data are complete, from the configuration or the folder's manifest (data_fra). */
-  dataFra?: { dato: string; kilde: "konfiguration" | "manifest" };
+  dataFra?: DataFra;
+  /** The configuration's file as the user named it (the history lines say where to set dataFra). */
+  konfiguration: string;
   profile: string | null;
   acceptRejects: boolean;
   demoKey: boolean;
@@ -64,7 +66,7 @@ const asOfFrom: Record<AsOfSource, string> = { flag: "", manifest: ` (fra ${EXPO
 export function formatReport(r: LoadReport): string {
   const lines = [
     `${r.proev ? "prøvekørsel (--proev), intet er indlæst — " : ""}indlæsning ${r.loadId}: ${r.tables.length} ${r.tables.length === 1 ? "tabel" : "tabeller"} fra ${maskCpr(r.folder)}, as-of ${r.asOf}${asOfFrom[r.asOfSource]}` +
-      `${r.dataFra ? `, data fra ${r.dataFra.dato} (fra ${r.dataFra.kilde === "manifest" ? EXPORT_MANIFEST : "libu.config.json"})` : ""}` +
+      `${r.dataFra ? `, data fra ${r.dataFra.dato} (fra ${r.dataFra.fil})` : ""}` +
       `${r.profile ? `, profil ${r.profile}` : ""} (${formatDuration(r.ms)})`,
   ];
   const head = ["tabel", "fil", "læst", "indlæst", "karantæne", "tid"];
@@ -81,7 +83,7 @@ export function formatReport(r: LoadReport): string {
       lines.push(`    mere end ${MAX_REJECT_SHARE * 100} % i karantæne: en rigtig indlæsning stopper her og indlæser intet (medmindre --accept-rejects)`);
     if (t.extraColumns.length) lines.push(`    ekstra kolonner (ignoreret): ${t.extraColumns.join(", ")}`);
     for (const n of t.notes ?? []) lines.push(`    ${n}`);
-    if (t.historik) lines.push(`    ${formatHistory(t.file, t.historik)}`);
+    if (t.historik) lines.push(`    ${formatHistory(t.file, t.historik, r.konfiguration)}`);
     for (const u of t.udeladt ?? [])
       lines.push(`    udeladt af profilen: ${u.regel} (${u.kolonne}): ${num(u.antal)}${u.eksempler.length ? ` (fx ${u.eksempler.join(", ")})` : ""}`);
   });

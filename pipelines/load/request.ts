@@ -3,6 +3,7 @@
 import type { Context } from "../command.ts";
 import { pseudonymKey } from "../config.ts";
 import type { LoadDeps, LoadOptions } from "./load-folder.ts";
+import { isAbsolute, relative } from "node:path";
 
 /** Test hook: with LIBU_TEST_PAUSE_IN_LOAD set, the load announces itself on stderr and waits inside its transaction. */
 const PAUSE_ENV = "LIBU_TEST_PAUSE_IN_LOAD";
@@ -18,7 +19,7 @@ export const LOAD_FLAGS = {
 export function loadRequest(
   folder: string,
   values: Record<string, string | boolean | undefined>,
-  ctx: Pick<Context, "config" | "env" | "log" | "cwd" | "stderr">,
+  ctx: Pick<Context, "config" | "configPath" | "env" | "log" | "cwd" | "stderr">,
 ): { opts: LoadOptions; deps: LoadDeps } {
   const pause = ctx.env[PAUSE_ENV];
   return {
@@ -29,6 +30,7 @@ export function loadRequest(
       acceptRejects: !!values["accept-rejects"],
       proev: !!values.proev,
       dataFra: ctx.config,
+      configFile: shownPath(ctx.configPath, ctx.cwd),
     },
     deps: {
       log: ctx.log,
@@ -42,4 +44,10 @@ export function loadRequest(
         : undefined,
     },
   };
+}
+
+/** A file as the user would write it: relative to the working folder when it lies below it, else in full. */
+function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }

@@ -73,6 +73,12 @@ describe("the load report on a cut-off history", () => {
     try {
       const fromConfig = await load(wh2, { folder: exportWith(migrated), asOf: "2025-02-01", dataFra: { dataFraTabel: { foranstaltninger: "2023-01-01" } } });
       expect(historyLine(fromConfig.report!)).toMatch(/bemærk: .*data_fra er 2023-01-01 \(libu\.config\.json\)/);
+      // A configuration given by --config is named as given, in the note and in the advice.
+      const named = await load(wh2, { folder: exportWith(migrated), asOf: "2025-02-01", configFile: "kommune/kbh.json", dataFra: { dataFra: "2022-10-02" } });
+      expect(historyLine(named.report!)).toMatch(/bemærk: .*data_fra er 2022-10-02 \(kommune\/kbh\.json\)/);
+      expect(formatReport(named.report!).split("\n")[0]).toContain("data fra 2022-10-02 (fra kommune/kbh.json)");
+      const advice = await load(wh2, { folder: exportWith(migrated), asOf: "2025-02-01", configFile: "kommune/kbh.json" });
+      expect(historyLine(advice.report!)).toContain("eller sæt dataFra i kommune/kbh.json (eller data_fra i libu-manifest.json)");
     } finally {
       wh2.close();
     }

@@ -8,16 +8,22 @@ import { loadRequest } from "../../pipelines/load/request.ts";
 function context(env: NodeJS.ProcessEnv) {
   const stderr: string[] = [];
   const out = { write: (t: string) => void stderr.push(t) };
-  return { stderr, ctx: { config: { ...defaults, dataFra: "2024-01-02" }, env, log: createLogger(out, true), cwd: "/x", stderr: out } };
+  return { stderr, ctx: { config: { ...defaults, dataFra: "2024-01-02" }, configPath: "/x/kommune/libu.json", env, log: createLogger(out, true), cwd: "/x", stderr: out } };
 }
 
 describe("loadRequest", () => {
   it("maps the flags and the context to the load's options and dependencies", () => {
     const { ctx } = context({ LIBU_PSEUDONYM_KEY: "hemmelig" });
     const { opts, deps } = loadRequest("eksport", { "as-of": "2026-10-15", profile: "p", "accept-rejects": true }, ctx);
-    expect(opts).toEqual({ folder: "eksport", asOf: "2026-10-15", profile: "p", acceptRejects: true, proev: false, dataFra: ctx.config });
+    expect(opts).toEqual({ folder: "eksport", asOf: "2026-10-15", profile: "p", acceptRejects: true, proev: false, dataFra: ctx.config, configFile: "kommune/libu.json" });
     expect(deps).toEqual({ log: ctx.log, pseudonym: { key: "hemmelig", demo: false }, cwd: "/x", beforeCommit: undefined });
     expect(loadRequest("eksport", { proev: true }, ctx).opts).toMatchObject({ asOf: undefined, profile: undefined, acceptRejects: false, proev: true });
+  });
+
+  it("names the configuration's file as the user would write it: below the working folder relative, else in full", () => {
+    const { ctx } = context({ LIBU_PSEUDONYM_KEY: "hemmelig" });
+    expect(loadRequest("eksport", {}, { ...ctx, configPath: "/etc/libu/kbh.json" }).opts.configFile).toBe("/etc/libu/kbh.json");
+    expect(loadRequest("eksport", {}, { ...ctx, configPath: "/x/libu.config.json" }).opts.configFile).toBe("libu.config.json");
   });
 
   it("pauses inside the transaction only when the test hook's variable is set, and says so", async () => {
