@@ -44,6 +44,7 @@ export function kpiMarkdown(modelsDir: string): string {
     if (cell(r.lov_note)) out.push(`- Note: ${cell(r.lov_note)}`);
     if (r.kravtabel === "true") out.push("- A legal requirement of the compliance table (Lovoverholdelse).");
     if (r.kategoriandel === "true") out.push("- A share about children in a category: its numerator and its complement are suppressed like counts.");
+    if (r.pr_barn === "true") out.push("- Counts each child once per level: a child in two units counts once for the municipality, so the units' figures add up to at least the municipality's.");
     out.push("");
   }
   return out.join("\n");

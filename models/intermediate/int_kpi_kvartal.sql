@@ -35,9 +35,9 @@ with
       kvartal,
       enhed,
       grouping (enhed) = 1 as er_kommune,
-      -- A KPI whose facts carry barn_id counts each child once per level: in the numerator when one of the
-      -- child's facts there meets it (KPIs 2 and 5: a child with notifications in two units).
-      count(barn_id) > 0 as pr_barn,
+      -- A KPI the registry marks pr_barn counts each child once per level (its facts carry barn_id): in the
+      -- numerator when one of the child's facts there meets it (KPIs 2 and 5: a child with notifications in two units).
+      count(barn_id) > 0 as har_barn_id,
       count(distinct barn_id) filter(
         where
           barn_id is not null
@@ -67,7 +67,7 @@ select
   n.enhed,
   cast(
     case
-      when n.pr_barn then n.boern_taeller
+      when d.pr_barn then n.boern_taeller
       else n.taeller_sum
     end as double
   ) as taeller,
@@ -75,10 +75,11 @@ select
   cast(
     case
       when n.naevner_sum is null then null
-      when n.pr_barn then n.boern_naevner
+      when d.pr_barn then n.boern_naevner
       else n.naevner_sum
     end as double
-  ) as naevner
+  ) as naevner,
+  n.har_barn_id
 from
   niveauer as n
   -- A left join: a KPI missing from the registry still reaches the mart and fails its relationship test.

@@ -22,7 +22,8 @@ select
   cast(naevner_tekst as varchar) as naevner_tekst,
   cast(andel_af_gruppe as varchar) as andel_af_gruppe,
   cast(farvegraenser as varchar) as farvegraenser,
-  cast(reference_maal as double) as reference_maal
+  cast(reference_maal as double) as reference_maal,
+  cast(pr_barn as boolean) as pr_barn
 from
   kpi_definitioner
 order by

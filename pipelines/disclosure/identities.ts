@@ -1,34 +1,21 @@
 // Every identity between the published tables, written down once, as data. The builders in
 // pipelines/published/ turn these rules into equations over the cells; the audit solves them; a test checks
 // each against the warehouse (an identity that is not true of the data would make the audit unsound).
+import type { Definition } from "../published/read.ts";
 import type { Field } from "./system.ts";
 
 /**
  * How a KPI's unit figures relate to its municipality figure, per field (n = count or numerator,
- * d = denominator): `sum` — each record belongs to one unit, the units add up to the municipality;
- * `distinct` — distinct children, who may be in several units: each unit ≤ municipality ≤ the units' sum.
- * KPIs 6 and 19 have no unit rows.
+ * d = denominator), from the registry: `sum` — each record belongs to one unit, the units add up to the
+ * municipality; `distinct` — a KPI that counts each child once per level (pr_barn: KPIs 2 and 5), whose children
+ * may be in several units: each unit ≤ municipality ≤ the units' sum. Only for a KPI with unit rows (its
+ * niveauer list enhed; not KPIs 6 and 19); a count has no denominator.
  */
-export const UNIT_TOTALS: Record<string, Partial<Record<Field, "sum" | "distinct">>> = {
-  underretninger_antal: { n: "sum" },
-  underretninger_boern: { n: "distinct" },
-  underretning_vurderet_24t: { n: "sum", d: "sum" },
-  underretning_kvitteret_6_hverdage: { n: "sum", d: "sum" },
-  underretning_gentagen_12m: { n: "distinct", d: "distinct" },
-  bfu_rettidig_4m: { n: "sum", d: "sum" },
-  bfu_overskridelse_begrundet: { n: "sum", d: "sum" },
-  bfu_aaben_overskredet: { n: "sum" },
-  foranstaltninger_nye_antal: { n: "sum" },
-  handleplan_rettidig: { n: "sum", d: "sum" },
-  boernesamtale_foer_afgoerelse: { n: "sum", d: "sum" },
-  opfoelgning_rettidig: { n: "sum", d: "sum" },
-  tilsyn_2_besoeg_12m: { n: "sum", d: "sum" },
-  anbragte_antal: { n: "sum" },
-  anbringelse_familiebaseret_andel: { n: "sum", d: "sum" },
-  anbringelse_institution_andel: { n: "sum", d: "sum" },
-  anbringelse_uden_samtykke_andel: { n: "sum", d: "sum" },
-  sager_pr_sagsbehandler: { n: "sum", d: "sum" },
-};
+export function unitTotals(def: Pick<Definition, "art" | "niveauer" | "pr_barn">): Partial<Record<Field, "sum" | "distinct">> {
+  if (!def.niveauer.split(" ").includes("enhed")) return {};
+  const rule = def.pr_barn ? "distinct" : "sum";
+  return def.art === "antal" ? { n: rule } : { n: rule, d: rule };
+}
 
 /** A KPI's field against other KPIs' fields, same quarter and unit: left op Σ coef·right. */
 export interface KpiLink {

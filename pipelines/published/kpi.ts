@@ -1,7 +1,7 @@
 // The KPI table (mart_kpi_kvartal) as published cells: one per KPI, quarter and level, and a zero cell for
 // each unit with no row (a missing row is 0 — published as `<g` where its group has a hidden cell). The unit
 // figures against the municipality and the KPIs against each other follow disclosure/identities.ts.
-import { KPI_LINKS, UNIT_TOTALS } from "../disclosure/identities.ts";
+import { KPI_LINKS, unitTotals } from "../disclosure/identities.ts";
 import { MUNICIPALITY_COST } from "../disclosure/protect.ts";
 import type { CellKind, Field, PublishedCells, SystemBuilder } from "../disclosure/system.ts";
 import { published, type Art, type Published } from "../suppress.ts";
@@ -86,13 +86,14 @@ export function addKpiCells(b: SystemBuilder, rows: KpiRow[], definitions: Defin
         enhed: r.enhed,
         cell: b.add({ key: kpiKey(r.kpi, r.kvartal, r.enhed), kind: "ratio", n: Number(r.taeller ?? 0), d: Number(r.naevner ?? 0), cost: Number(r.naevner ?? 0), protectN: false, protectD: false }),
       });
-  addKpiIdentities(b, pairs, units);
+  addKpiIdentities(b, pairs, units, def);
   return out;
 }
 
-function addKpiIdentities(b: SystemBuilder, pairs: { kpi: string; kvartal: string }[], units: string[]): void {
+function addKpiIdentities(b: SystemBuilder, pairs: { kpi: string; kvartal: string }[], units: string[], def: Map<string, Definition>): void {
   for (const { kpi, kvartal } of pairs) {
-    const rules = UNIT_TOTALS[kpi] ?? {};
+    const d = def.get(kpi);
+    const rules = d ? unitTotals(d) : {};
     for (const [field, rule] of Object.entries(rules) as [Field, "sum" | "distinct"][]) {
       const total = kpiKey(kpi, kvartal, null);
       if (b.find(total) === undefined && !units.some((u) => b.find(kpiKey(kpi, kvartal, u)) !== undefined)) continue;

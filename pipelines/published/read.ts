@@ -101,6 +101,8 @@ export interface Definition {
   andel_af_gruppe: string | null;
   farvegraenser: string | null;
   reference_maal: number | null;
+  /** Counts each child once per level (KPIs 2 and 5): the units' figures add up to at least the municipality's. */
+  pr_barn: boolean | null;
 }
 
 export async function readDefinitions(r: MartReader): Promise<Definition[]> {

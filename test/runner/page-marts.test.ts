@@ -8,6 +8,8 @@ import { openMemory, type Warehouse } from "../../pipelines/db.ts";
 import { warehouseDdl } from "../../pipelines/warehouse.ts";
 import { buildFixture, MODELS_DIR } from "../helpers/fixture.ts";
 import { tempModels } from "./helpers.ts";
+import { unitTotals } from "../../pipelines/disclosure/identities.ts";
+import type { Definition } from "../../pipelines/published/read.ts";
 
 const kpiIds = [
   "underretninger_antal",
@@ -43,6 +45,20 @@ describe("mart_kpi_definitioner", () => {
     expect(rows.filter((r) => r.kravtabel).map((r) => r.nr)).toEqual([3, 4, 7, 8, 11, 12, 13, 14]);
     // Shares about children in a category: their numerator and complement obey the threshold too (issue 10).
     expect(rows.filter((r) => (r as { kategoriandel?: boolean }).kategoriandel).map((r) => r.nr)).toEqual([16, 17, 18, 19]);
+    // KPIs that count each child once per level (a child in two units counts once for the municipality).
+    expect(rows.filter((r) => (r as { pr_barn?: boolean }).pr_barn).map((r) => r.nr)).toEqual([2, 5]);
+    // The disclosure audit's unit identities come from the registry: = for records, ≤ for distinct children, none
+    // for the KPIs without unit rows (6, 19), the numerator only for counts.
+    const totals = Object.fromEntries((rows as unknown as Definition[]).map((r) => [r.nr, unitTotals(r)]));
+    expect([totals[1], totals[2], totals[5], totals[6], totals[7], totals[19], totals[20]]).toEqual([
+      { n: "sum" },
+      { n: "distinct" },
+      { n: "distinct", d: "distinct" },
+      {},
+      { n: "sum", d: "sum" },
+      {},
+      { n: "sum", d: "sum" },
+    ]);
     const art = Object.fromEntries(rows.map((r) => [r.nr, r.art]));
     expect([1, 2, 9, 10, 15].map((n) => art[n])).toEqual(Array(5).fill("antal"));
     expect([6, 20].map((n) => art[n])).toEqual(["forhold", "forhold"]);
