@@ -1,7 +1,7 @@
 // The attacker's view of a built site: what its data files show of each cell of the published system. Used to
 // audit a site as it was actually published (the data files, not the build's own states) — the demo test audits
 // the built site this way, and the benchmark audits the site as libu published it before issue 10.
-import type { PublishedCells, State } from "./system.ts";
+import { sizeOf, smallWhy, type PublishedCells, type State } from "./system.ts";
 import { kpiKey } from "../published/kpi.ts";
 import { tilsynKey } from "../published/tilsyn.ts";
 
@@ -70,8 +70,8 @@ export function statesFromSite(sys: PublishedCells, site: SiteFiles): string[] {
     const state = seen.get(i);
     // No row: a true 0 to the reader. A cell with a figure and no row means the site lost a figure (named).
     c.state = state ?? "shown";
-    c.why = c.state === "shown" ? null : c.state === "small" ? (c.kind === "count" ? "lille_antal" : "lille_naevner") : "komplementaer";
-    if (state === undefined && (c.kind === "count" ? c.n : (c.d ?? 0)) !== 0) odd.push(c.key);
+    c.why = c.state === "shown" ? null : c.state === "small" ? smallWhy(c) : "komplementaer";
+    if (state === undefined && sizeOf(c) !== 0) odd.push(c.key);
   });
   return odd;
 }

@@ -7,7 +7,7 @@
 // a hidden share's numerator is 0 … its denominator; a missing row is 0 (it is no cell at all); a neutral `–`
 // (protect.ts' last resort) is anything from 0 (or 1) up.
 import type { Cell, Field, PublishedCells } from "./system.ts";
-import { groupsByCell, truth } from "./system.ts";
+import { groupsByCell, sizeOf, truth } from "./system.ts";
 
 /** Upper bound of a hidden figure (no published figure comes near it). */
 const BIG = 1_000_000;
@@ -33,10 +33,7 @@ export interface Target {
 export function zeroSigned(sys: PublishedCells, zerosShown = false): Set<number> {
   const out = new Set<number>();
   if (zerosShown) return out;
-  const size = (i: number) => {
-    const c = sys.cells[i];
-    return c.kind === "count" ? c.n : (c.d ?? 0);
-  };
+  const size = (i: number) => sizeOf(sys.cells[i]);
   // A zero hidden by complementary suppression carries `<g` too.
   sys.cells.forEach((c, i) => {
     if (c.state !== "shown" && size(i) === 0) out.add(i);
@@ -55,10 +52,7 @@ export function zeroSigned(sys: PublishedCells, zerosShown = false): Set<number>
 /** zeroSigned for one cell, reading only its own groups (for an audit of a small part of a large system). */
 export function isZeroSigned(sys: PublishedCells, i: number, zerosShown = false): boolean {
   if (zerosShown) return false;
-  const size = (j: number) => {
-    const c = sys.cells[j];
-    return c.kind === "count" ? c.n : (c.d ?? 0);
-  };
+  const size = (j: number) => sizeOf(sys.cells[j]);
   const c = sys.cells[i];
   if (c.state === "shown") return false;
   if (size(i) === 0) return true;

@@ -5,7 +5,7 @@
 import { LibuError } from "../errors.ts";
 import { audit, type AuditResult, type Leak } from "./audit.ts";
 import { domainOf, isZeroSigned, targets, zeroSigned } from "./knowledge.ts";
-import { groupsByCell, type Cell, type Field, type Identity, type PublishedCells } from "./system.ts";
+import { groupsByCell, sizeOf, smallWhy, type Cell, type Field, type Identity, type PublishedCells } from "./system.ts";
 
 export interface ProtectReport {
   /** Cells hidden by the primary rules (counts and denominators below the threshold, category shares). */
@@ -28,28 +28,18 @@ export interface ProtectReport {
 /** A shown zero in a table part with a hidden cell gets the sign `<g` (then `<g` means 0 … g−1 there). */
 function signZeros(sys: PublishedCells): number {
   let signed = 0;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const members of sys.groups) {
-      if (!members.some((i) => sys.cells[i].state !== "shown")) continue;
-      for (const i of members) {
-        const c = sys.cells[i];
-        if (c.state !== "shown" || !c.grid) continue;
-        const zero = c.kind === "count" ? c.n === 0 : (c.d ?? 0) === 0;
-        if (!zero) continue;
-        c.state = "small";
-        c.why = c.kind === "count" ? "lille_antal" : "lille_naevner";
-        signed++;
-        changed = true;
-      }
-    }
-  }
+  sys.cells.forEach((c, i) => {
+    if (c.state !== "shown") signed += signZerosFrom(sys, i);
+  });
   return signed;
 }
 
-/** signZeros from one newly hidden cell: the groups it is in, and on through the zeros that get the sign. */
-function signZerosFrom(sys: PublishedCells, start: number, groupsOf: number[][]): number {
+/**
+ * The zeros a hidden cell signs: the shown zeros of the table parts it is in, and on through the parts of each zero
+ * that gets the sign (a signed zero is a hidden cell of its other parts too).
+ */
+function signZerosFrom(sys: PublishedCells, start: number): number {
+  const groupsOf = groupsByCell(sys);
   let signed = 0;
   const queue = [start];
   while (queue.length) {
@@ -57,10 +47,8 @@ function signZerosFrom(sys: PublishedCells, start: number, groupsOf: number[][])
     for (const g of groupsOf[i])
       for (const j of sys.groups[g]) {
         const c = sys.cells[j];
-        if (c.state !== "shown" || !c.grid) continue;
-        if ((c.kind === "count" ? c.n : (c.d ?? 0)) !== 0) continue;
-        c.state = "small";
-        c.why = c.kind === "count" ? "lille_antal" : "lille_naevner";
+        if (c.state !== "shown" || !c.grid || sizeOf(c) !== 0) continue;
+        [c.state, c.why] = ["small", smallWhy(c)];
         signed++;
         queue.push(j);
       }
@@ -68,10 +56,9 @@ function signZerosFrom(sys: PublishedCells, start: number, groupsOf: number[][])
   return signed;
 }
 
+/** Hides a cell: `–` (komplementaer), or for a zero the sign `<g` its table part's zeros carry. */
 function hide(c: Cell): void {
-  const zero = c.kind === "count" ? c.n === 0 : (c.d ?? 0) === 0;
-  c.state = zero ? "small" : "hidden";
-  c.why = zero ? (c.kind === "count" ? "lille_antal" : "lille_naevner") : "komplementaer";
+  [c.state, c.why] = sizeOf(c) === 0 ? ["small", smallWhy(c)] : ["hidden", "komplementaer"];
 }
 
 /**
@@ -264,7 +251,6 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
       if (list) list.push(id);
       else byVar.set(k, [id]);
     }
-  const groupsOf = groupsByCell(sys);
   let zeros = signZeros(sys);
   const complementary = localPass(sys, byVar);
   zeros += signZeros(sys);
@@ -277,7 +263,7 @@ export async function protect(sys: PublishedCells, opts: ProtectOptions): Promis
   const hideOne = (j: number, why: string) => {
     hide(sys.cells[j]);
     complementary.add(j);
-    zeros += signZerosFrom(sys, j, groupsOf);
+    zeros += signZerosFrom(sys, j);
     debug(`  skjuler ${sys.cells[j].key} for ${why}`);
   };
   for (;;) {

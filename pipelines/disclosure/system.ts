@@ -117,6 +117,12 @@ export class SystemBuilder {
   }
 }
 
+/** What a cell counts: the count, or a share's or ratio's denominator (0: the table has no row for it). */
+export const sizeOf = (c: Cell): number => (c.kind === "count" ? c.n : (c.d ?? 0));
+
+/** Why a cell carries the sign `<g`: a small count, or a small denominator. */
+export const smallWhy = (c: Cell): Undertrykt => (c.kind === "count" ? "lille_antal" : "lille_naevner");
+
 /** The exact value of a cell's field. */
 export function truth(c: Cell, f: Field): number {
   return f === "n" ? c.n : (c.d ?? 0);
