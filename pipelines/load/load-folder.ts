@@ -24,7 +24,7 @@ import { defaultSeedsDir } from "./codes.ts";
 import { commitLoad, dropLeftovers, nextLoadId, olderPseudonyms } from "./commit.ts";
 import { listFiles, type Prepared, prepare } from "./files.ts";
 import { EXPORT_MANIFEST, manifestDataFra, resolveAsOf } from "./manifest.ts";
-import { type DataFraOf, casesRelation, historyFinding } from "./history.ts";
+import { type DataFra, casesRelation, historyFinding } from "./history.ts";
 import { formatRuleExample } from "./proev.ts";
 import { loadProfile } from "./profile.ts";
 import { listSources } from "./profile/files.ts";
@@ -218,14 +218,16 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
 
     if (reviews) await remapReviewQuarantine(wh, quarantine, reviews);
 
-    // A history that looks cut off (history.ts), weighed against the table's data_fra as int_data_fra.sql takes it.
+    // data_fra as int_data_fra.sql takes it: the configuration's day (for the table, else for every table), else the
+    // manifest's; for a table (the history lines, history.ts) or, without one, for every table (the report's first line).
     const configFile = maskCpr(opts.configFile ?? CONFIG_FILE);
-    const dataFraOf: DataFraOf = (t) => {
-      const c = opts.dataFra?.dataFraTabel?.[t] ?? opts.dataFra?.dataFra;
+    const dataFraOf = (t?: string): DataFra | undefined => {
+      const c = (t === undefined ? undefined : opts.dataFra?.dataFraTabel?.[t]) ?? opts.dataFra?.dataFra;
       if (c) return { dato: c, fil: configFile };
-      const m = manifestDataFra(manifest, t);
+      const m = t === undefined ? manifest?.dataFra : manifestDataFra(manifest, t);
       return m ? { dato: m, fil: EXPORT_MANIFEST } : undefined;
     };
+    const dataFra = dataFraOf();
     const cases = await casesRelation(wh, reports.some((x) => x.r.table === "sager") ? stagingTable("sager") : undefined);
     for (const { r } of reports) {
       const finding = await historyFinding(wh, tableByName(r.table)!, stagingTable(r.table), cases, dataFraOf);
@@ -237,11 +239,7 @@ export async function loadFolder(wh: Warehouse, opts: LoadOptions, deps: LoadDep
       asOf,
       asOfSource,
       folder: maskCpr(folder),
-      ...(opts.dataFra?.dataFra
-        ? { dataFra: { dato: opts.dataFra.dataFra, fil: configFile } }
-        : manifest?.dataFra
-          ? { dataFra: { dato: manifest.dataFra, fil: EXPORT_MANIFEST } }
-          : {}),
+      ...(dataFra ? { dataFra } : {}),
       konfiguration: configFile,
       profile: profile?.navn ?? null,
       acceptRejects: !!opts.acceptRejects,
