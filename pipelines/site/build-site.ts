@@ -1,8 +1,8 @@
 // Builds the static site (Observable Framework, root `dashboards/`) from a warehouse into a folder. The published
 // system is built, suppressed and audited once, here (pipelines/published/system.ts, against the earlier releases)
 // or by the release that builds its own site (`published`), and handed to the data loaders, which print its parts:
-// suppressed aggregates only. A build whose figures the
-// audit cannot prove safe fails before Framework starts. `libu site`, `libu run`, `libu report` and `libu udgiv` call it.
+// suppressed aggregates only. A build whose figures the audit cannot prove safe fails before Framework starts.
+// `libu site`, `libu run`, `libu report` and `libu udgiv` call it.
 // The site is built into a temporary folder beside the output folder and swapped in only when complete (swap.ts):
 // a failed or stopped build leaves the previous site as it was.
 import { spawn, type ChildProcess } from "node:child_process";
